@@ -1,0 +1,121 @@
+/**
+ * Turns free text (a visitor's question, a knowledge entry) into comparable words.
+ * Pure and total: any string, including lone surrogates and control characters, gives an
+ * array of words and never throws.
+ */
+
+/** Questions longer than this many characters are cut before any work is done on them. */
+export const MAX_QUESTION_CHARS = 1000;
+
+/** Words longer than this are not words a visitor means; they are dropped. */
+const MAX_WORD_CHARS = 40;
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['\u2018\u2019\u02bc`]/g;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Lower case, accents removed, apostrophes joined ("can't" → "cant"), everything that is
+ * not a letter or digit turned into a space.
+ */
+export function foldText(text: string): string {
+  return String(text)
+    .slice(0, MAX_QUESTION_CHARS * 4)
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(NOT_WORD, ' ')
+    .trim();
+}
+
+/** The folded words of `text`, in order. */
+export function words(text: string): string[] {
+  const folded = foldText(text);
+  if (folded === '') return [];
+  return folded.split(' ').filter((word) => word.length > 0 && word.length <= MAX_WORD_CHARS);
+}
+
+/**
+ * Words that carry no topic: question words, pronouns, helpers. Kept small on purpose:
+ * "long", "last", "hurt", "after" and "cost" carry meaning here and are not in it.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about am an and any anything are as at be been being but by can could did do does doing done ' +
+    'for from get gets getting go going got had has have having he her here hers him his how i if im in ' +
+    'into is it its ive just kind know let like me might more most much must my need needs of on one ' +
+    'or our please really should so some someone something tell than thank thanks that thats the their them ' +
+    'then there these they thing things this those to too us very want wanted was way we were what whats ' +
+    'when where whether which while who why will with would you your youre yours ok okay hi hello hey sort'
+  ).split(' '),
+);
+
+// Longest first; each is removed at most once, and only when at least MIN_STEM letters stay.
+const SUFFIXES = [
+  'ational', 'ations', 'ation', 'ators', 'ator', 'ments', 'ment', 'ness', 'ings', 'ions',
+  'ates', 'ies', 'ied', 'ing', 'ion', 'ate', 'ers', 'er', 'ed', 'es', 'ly', 's',
+] as const;
+const MIN_STEM = 3;
+
+/**
+ * A light suffix-stripping stemmer, the same on both sides of a match, so "injections",
+ * "injected" and "injecting" all become "inject". It does not need to give real words.
+ */
+export function stem(word: string): string {
+  if (word.length <= MIN_STEM + 1 || /\d/.test(word)) return word;
+  let stemmed = word;
+  for (const suffix of SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < MIN_STEM) continue;
+    // "s" only as a plural: not "ss" (stress), "us" (sinus), "is" (arthritis).
+    if (suffix === 's' && /(ss|us|is)$/.test(word)) break;
+    stemmed = word.slice(0, -suffix.length);
+    if (suffix === 'ies' || suffix === 'ied') stemmed += 'y';
+    break;
+  }
+  if (stemmed.length > 4 && stemmed.endsWith('e')) stemmed = stemmed.slice(0, -1);
+  return stemmed;
+}
+
+/** The stemmed topic words of `text`: folded, stop words removed, stemmed. */
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((word) => !STOP_WORDS.has(word))
+    .map(stem);
+}
+
+/**
+ * True when `typed` is `expected` with one small typo (two for long words): a letter
+ * missing, extra, wrong or two swapped. The first letter must agree, because typos there
+ * are rare and allowing them confuses "ladder" with "bladder".
+ */
+export function isNearMiss(typed: string, expected: string): boolean {
+  if (typed === expected) return true;
+  if (expected.length < 5 || typed[0] !== expected[0]) return false;
+  const allowed = expected.length >= 8 ? 2 : 1;
+  if (Math.abs(typed.length - expected.length) > allowed) return false;
+  return damerauLevenshtein(typed, expected, allowed) <= allowed;
+}
+
+/** Edit distance with transpositions, stopping early once it exceeds `limit`. */
+function damerauLevenshtein(a: string, b: string, limit: number): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
+      }
+      d[i * cols + j] = value;
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return rowMin;
+  }
+  return d[rows * cols - 1]!;
+}

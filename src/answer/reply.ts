@@ -1,0 +1,167 @@
+/**
+ * Composes the reply to one question: triage first, always; then the matcher; then a
+ * decision between `answer`, `clarify` and `fallback`. Pure data out: the element, the CLI
+ * and the studio each show it in their own way.
+ */
+import type { Entry, KnowledgeBundle, Passage, Source, UrgentLevel } from '../knowledge/schema.js';
+import { type EntryMatch, type Matcher, type QueryAnalysis, createMatcher } from './match.js';
+import { MAX_QUESTION_CHARS } from './normalize.js';
+import { type Triage, type UrgentFinding, createTriage } from './triage.js';
+
+/** The best entry must score at least this (0–1, higher is stricter) to be given as the answer. */
+export const ANSWER_MIN_SCORE = 0.5;
+/** …and lead the runner-up by at least this much (0–1); otherwise the visitor is asked to choose. */
+export const ANSWER_MIN_LEAD = 0.1;
+/** Entries below this score (0–1) are never offered, not even as "Did you mean". */
+export const CLARIFY_MIN_SCORE = 0.3;
+/** "Did you mean" offers entries within this distance of the best one (0–1). */
+export const CLARIFY_WINDOW = 0.2;
+/** At most this many "Did you mean" choices. */
+export const CLARIFY_MAX_CHOICES = 3;
+/** At most this many related questions under an answer. */
+export const RELATED_MAX = 2;
+
+export type ReplyStatus = 'answer' | 'clarify' | 'fallback' | 'urgent';
+
+export interface ReplyMatch {
+  id: string;
+  score: number;
+}
+
+/** The numbers urgent advice refers to; the element fills them from its attributes. */
+export interface UrgentNumbers {
+  emergency: string;
+  crisis: string;
+  poison: string;
+}
+
+export const DEFAULT_URGENT_NUMBERS: Readonly<UrgentNumbers> = Object.freeze({
+  emergency: '911',
+  crisis: '988',
+  poison: '1-800-222-1222',
+});
+
+export interface UrgentAdvice {
+  level: UrgentLevel;
+  ruleId: string;
+  /** Advice with the numbers filled in. */
+  text: string;
+}
+
+interface ReplyBase {
+  /** Entries considered, best first, scores in [0, 1]. Empty for urgent replies. */
+  matches: ReplyMatch[];
+}
+
+export interface AnswerReply extends ReplyBase {
+  status: 'answer';
+  entryId: string;
+  title: string;
+  passage: Passage;
+  sources: Source[];
+  reviewed: string;
+  /** Up to {@link RELATED_MAX} questions from the entry's `related` entries. */
+  related: { id: string; question: string }[];
+}
+
+export interface ClarifyReply extends ReplyBase {
+  status: 'clarify';
+  choices: { id: string; title: string }[];
+}
+
+export interface FallbackReply extends ReplyBase {
+  status: 'fallback';
+}
+
+export interface UrgentReply extends ReplyBase {
+  status: 'urgent';
+  /** One item per urgent level that fired, most urgent first. */
+  advice: UrgentAdvice[];
+}
+
+export type Reply = AnswerReply | ClarifyReply | FallbackReply | UrgentReply;
+
+export interface ReplyOptions {
+  locale?: string;
+  numbers?: Partial<UrgentNumbers>;
+}
+
+/** Everything needed to answer questions from one bundle, built once. */
+export interface Responder {
+  reply(question: string, options?: ReplyOptions): Reply;
+  /** The reply to a "Did you mean" or related-question button: that entry's summary. */
+  replyWithEntry(id: string): Reply;
+  /** For the studio and the CLI's explanations. */
+  explain(question: string, locale?: string): { urgent: UrgentFinding[]; matches: EntryMatch[]; analysis: QueryAnalysis };
+  readonly matcher: Matcher;
+}
+
+const round = (score: number): number => Math.round(score * 1000) / 1000;
+
+function fillNumbers(text: string, numbers: UrgentNumbers): string {
+  return text.replace(/\{(emergency|crisis|poison)\}/g, (_, name: keyof UrgentNumbers) => numbers[name]);
+}
+
+function answerWith(entry: Entry, passageId: string, matches: ReplyMatch[], byId: Map<string, Entry>): AnswerReply {
+  const passage = entry.passages.find((p) => p.id === passageId) ?? entry.passages[0]!;
+  const related = entry.related
+    .map((id) => byId.get(id))
+    .filter((other): other is Entry => other !== undefined && other.questions.length > 0)
+    .slice(0, RELATED_MAX)
+    .map((other) => ({ id: other.id, question: other.questions[0]! }));
+  return {
+    status: 'answer',
+    entryId: entry.id,
+    title: entry.title,
+    passage,
+    sources: entry.sources,
+    reviewed: entry.reviewed,
+    related,
+    matches,
+  };
+}
+
+/** Builds a {@link Responder} for a validated bundle. */
+export function createResponder(bundle: KnowledgeBundle): Responder {
+  const matcher = createMatcher(bundle);
+  const triage: Triage = createTriage(bundle.urgent);
+  const byId = new Map(bundle.entries.map((entry) => [entry.id, entry]));
+
+  function reply(question: string, options: ReplyOptions = {}): Reply {
+    const text = String(question).slice(0, MAX_QUESTION_CHARS);
+    const numbers = { ...DEFAULT_URGENT_NUMBERS, ...options.numbers };
+    const urgent = triage(text, options.locale);
+    if (urgent.length > 0) {
+      return {
+        status: 'urgent',
+        matches: [],
+        advice: urgent.map((finding) => ({ level: finding.level, ruleId: finding.ruleId, text: fillNumbers(finding.advice, numbers) })),
+      };
+    }
+    const { matches } = matcher.match(text);
+    const scored = matches.map((m) => ({ id: m.entryId, score: round(m.score) }));
+    const [best, runnerUp] = matches;
+    if (!best || best.score < CLARIFY_MIN_SCORE) return { status: 'fallback', matches: scored };
+    if (best.score >= ANSWER_MIN_SCORE && best.score - (runnerUp?.score ?? 0) >= ANSWER_MIN_LEAD) {
+      return answerWith(byId.get(best.entryId)!, best.passageId, scored, byId);
+    }
+    const choices = matches
+      .filter((m) => m.score >= CLARIFY_MIN_SCORE && best.score - m.score <= CLARIFY_WINDOW)
+      .slice(0, CLARIFY_MAX_CHOICES)
+      .map((m) => ({ id: m.entryId, title: byId.get(m.entryId)!.title }));
+    return { status: 'clarify', choices, matches: scored };
+  }
+
+  function replyWithEntry(id: string): Reply {
+    const entry = byId.get(id);
+    if (!entry) return { status: 'fallback', matches: [] };
+    return answerWith(entry, entry.passages[0]!.id, [{ id, score: 1 }], byId);
+  }
+
+  function explain(question: string, locale?: string) {
+    const text = String(question).slice(0, MAX_QUESTION_CHARS);
+    return { urgent: triage(text, locale), ...matcher.match(text) };
+  }
+
+  return { reply, replyWithEntry, explain, matcher };
+}

@@ -1,0 +1,144 @@
+/**
+ * The urgent-care check. It runs before matching, on every question, with the rules an
+ * editor keeps in `knowledge/urgent.yaml`.
+ *
+ * Work is linear in the question: each word is compared with each rule word a bounded
+ * number of times (words are capped in length), with no regular expressions built from
+ * rule text, so no input can make it backtrack.
+ */
+import type { UrgentGroup, UrgentLevel, UrgentRule } from '../knowledge/schema.js';
+import { MAX_QUESTION_CHARS, foldText, isNearMiss } from './normalize.js';
+
+/** What the check found: the first rule that fired for each level, most urgent first. */
+export interface UrgentFinding {
+  level: UrgentLevel;
+  ruleId: string;
+  ruleName: string;
+  /** The group's advice for the locale asked for (English when it has none), numbers not yet filled in. */
+  advice: string;
+}
+
+/** Which level wins when rules of several levels fire: lower index first. */
+export const URGENT_LEVEL_ORDER: readonly UrgentLevel[] = Object.freeze(['emergency', 'crisis', 'poison', 'doctor-today']);
+
+// Dropped from both the question and the rule phrases, so "can't hold my bladder" matches
+// the phrase "cant hold bladder".
+const FILLER_WORDS = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'their', 'our', 'its', 'very', 'really', 'so', 'just']);
+// Words that negate the symptom right after them ("no fever", "don't have a fever").
+const NEGATORS = new Set(['no', 'not', 'without', 'never', 'denies', 'deny', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'hadnt', 'nor', 'neither']);
+// Words that may stand between a negator and the symptom it negates.
+const NEGATION_GAP = new Set(['have', 'has', 'had', 'got', 'get', 'any', 'signs', 'sign', 'of', 'high', 'real', 'had']);
+const CLAUSE_BREAK = /[.!?;:,\n]+|\bbut\b|\bhowever\b|\balthough\b/giu;
+
+interface Token {
+  word: string;
+  clause: number;
+}
+
+interface PatternWord {
+  text: string;
+  prefix: boolean;
+}
+
+type Phrase = PatternWord[];
+
+interface CompiledRule {
+  rule: UrgentRule;
+  group: UrgentGroup;
+  any: Phrase[];
+  all: Phrase[][];
+}
+
+/** Splits a rule phrase into pattern words, dropping filler words as the question does. */
+export function compilePhrase(phrase: string): Phrase {
+  return phrase
+    .split(/\s+/)
+    .map((raw) => {
+      const prefix = raw.endsWith('*');
+      const text = foldText(prefix ? raw.slice(0, -1) : raw).replace(/ /g, '');
+      return { text, prefix };
+    })
+    .filter((word) => word.text !== '' && !FILLER_WORDS.has(word.text));
+}
+
+function tokenize(question: string): Token[] {
+  const tokens: Token[] = [];
+  const clauses = String(question).slice(0, MAX_QUESTION_CHARS).split(CLAUSE_BREAK);
+  clauses.forEach((clause, index) => {
+    for (const word of foldText(clause).split(' ')) {
+      if (word !== '' && !FILLER_WORDS.has(word) && word.length <= 40) tokens.push({ word, clause: index });
+    }
+  });
+  return tokens;
+}
+
+function wordMatches(word: string, pattern: PatternWord): boolean {
+  if (pattern.prefix) {
+    return word.startsWith(pattern.text) || (word.length >= pattern.text.length && isNearMiss(word.slice(0, pattern.text.length), pattern.text));
+  }
+  return isNearMiss(word, pattern.text);
+}
+
+function isNegated(tokens: Token[], start: number): boolean {
+  const clause = tokens[start]!.clause;
+  for (let i = start - 1, gap = 0; i >= 0 && gap <= 2 && tokens[i]!.clause === clause; i--) {
+    const word = tokens[i]!.word;
+    if (NEGATORS.has(word)) return true;
+    if (!NEGATION_GAP.has(word)) return false;
+    gap++;
+  }
+  return false;
+}
+
+function phraseFound(tokens: Token[], phrase: Phrase, negatable: boolean): boolean {
+  if (phrase.length === 0) return false;
+  for (let start = 0; start + phrase.length <= tokens.length; start++) {
+    let matched = true;
+    for (let k = 0; k < phrase.length; k++) {
+      if (!wordMatches(tokens[start + k]!.word, phrase[k]!)) {
+        matched = false;
+        break;
+      }
+    }
+    if (matched && !(negatable && isNegated(tokens, start))) return true;
+  }
+  return false;
+}
+
+function ruleFires(tokens: Token[], compiled: CompiledRule): boolean {
+  const { negatable } = compiled.rule;
+  if (compiled.any.some((phrase) => phraseFound(tokens, phrase, negatable))) return true;
+  return compiled.all.length > 0 && compiled.all.every((group) => group.some((phrase) => phraseFound(tokens, phrase, negatable)));
+}
+
+/** A triage function bound to one set of rule groups; compile once, call per question. */
+export type Triage = (question: string, locale?: string) => UrgentFinding[];
+
+/** Compiles the rule groups of a knowledge bundle into a {@link Triage} function. */
+export function createTriage(groups: readonly UrgentGroup[]): Triage {
+  const compiled: CompiledRule[] = groups.flatMap((group) =>
+    group.rules.map((rule) => ({
+      rule,
+      group,
+      any: rule.any.map(compilePhrase),
+      all: rule.all.map((alternatives) => alternatives.map(compilePhrase)),
+    })),
+  );
+  return (question, locale = 'en') => {
+    const tokens = tokenize(question);
+    const findings = new Map<UrgentLevel, UrgentFinding>();
+    for (const entry of compiled) {
+      if (findings.has(entry.group.level) || !ruleFires(tokens, entry)) continue;
+      findings.set(entry.group.level, {
+        level: entry.group.level,
+        ruleId: entry.rule.id,
+        ruleName: entry.rule.name,
+        advice: entry.group.advice[locale] ?? entry.group.advice.en ?? '',
+      });
+    }
+    return URGENT_LEVEL_ORDER.flatMap((level) => {
+      const finding = findings.get(level);
+      return finding ? [finding] : [];
+    });
+  };
+}

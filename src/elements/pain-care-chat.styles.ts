@@ -1,0 +1,347 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<pain-care-chat>`. The host resets everything it could inherit from the page
+ * (`all: initial`, with `!important` where host CSS would otherwise win), so page CSS does
+ * not reach in, and nothing here reaches out. Class names are BEM.
+ */
+export const styles = css`
+  :host {
+    all: initial !important;
+    display: block !important;
+    --_accent: var(--pcc-accent, #1f5f8b);
+    --_accent-text: var(--pcc-accent-text, #ffffff);
+    --_text: var(--pcc-text, #1b1f24);
+    --_muted: var(--pcc-muted, #4a5560);
+    --_background: var(--pcc-background, #ffffff);
+    --_surface: var(--pcc-surface, #f1f4f7);
+    --_border: var(--pcc-border, #c9d1d9);
+    --_radius: var(--pcc-radius, 12px);
+    --_font: var(--pcc-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    --_z: var(--pcc-z-index, 2147483000);
+    --_offset: var(--pcc-offset, 20px);
+    --_urgent: #a4161a;
+  }
+  .root {
+    font-family: var(--_font);
+    font-size: 16px;
+    font-weight: 400;
+    line-height: 1.45;
+    letter-spacing: normal;
+    color: var(--_text);
+    text-align: start;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  button,
+  input {
+    font: inherit;
+    color: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  /* Launcher */
+  .launcher {
+    position: fixed;
+    z-index: var(--_z);
+    inset-block-end: var(--_offset);
+    inset-inline-end: var(--_offset);
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 52px;
+    padding: 12px 20px;
+    border: 2px solid transparent;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+    box-shadow: 0 6px 20px rgb(0 0 0 / 0.25);
+    cursor: pointer;
+  }
+  .root--bottom-left .launcher,
+  .root--bottom-left .panel {
+    inset-inline-end: auto;
+    inset-inline-start: var(--_offset);
+  }
+  .launcher__icon {
+    width: 22px;
+    height: 22px;
+  }
+  .launcher:focus-visible {
+    outline-color: var(--_text);
+  }
+
+  /* Panel */
+  .panel {
+    display: flex;
+    flex-direction: column;
+    background: var(--_background);
+    color: var(--_text);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .root--floating .panel {
+    position: fixed;
+    z-index: var(--_z);
+    inset-block-end: calc(var(--_offset) + 64px);
+    inset-inline-end: var(--_offset);
+    width: min(400px, calc(100vw - 2 * var(--_offset)));
+    height: min(620px, calc(100vh - var(--_offset) * 2 - 80px));
+    box-shadow: 0 12px 40px rgb(0 0 0 / 0.28);
+  }
+  .root--inline .panel {
+    width: 100%;
+    height: var(--pcc-inline-height, 560px);
+  }
+  .panel__header {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 10px 12px 10px 16px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .panel__title {
+    flex: 1;
+    margin: 0;
+    font-size: 17px;
+    font-weight: 700;
+  }
+  .panel__clear,
+  .panel__close {
+    min-width: 32px;
+    min-height: 32px;
+    padding: 4px 8px;
+    border: 1px solid currentColor;
+    border-radius: 8px;
+    background: transparent;
+    color: inherit;
+    font-size: 14px;
+    cursor: pointer;
+  }
+  .panel__close {
+    display: inline-grid;
+    place-items: center;
+    padding: 4px;
+  }
+  .panel__close svg {
+    width: 20px;
+    height: 20px;
+  }
+  .panel__header :focus-visible {
+    outline-color: var(--_accent-text);
+  }
+  .panel__log {
+    flex: 1;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: 12px;
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+  }
+  .panel__disclaimer {
+    margin: 0;
+    padding: 6px 12px;
+    font-size: 13px;
+    color: var(--_muted);
+    border-block-start: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .panel__form {
+    display: flex;
+    gap: 8px;
+    padding: 10px 12px 12px;
+    background: var(--_background);
+  }
+  .panel__input {
+    flex: 1;
+    min-width: 0;
+    min-height: 44px;
+    padding: 8px 12px;
+    font-size: 16px;
+    border: 2px solid var(--_border);
+    border-radius: 10px;
+    background: var(--_background);
+    color: var(--_text);
+  }
+  .panel__input:focus-visible {
+    outline-offset: 0;
+    border-color: var(--_accent);
+  }
+  .panel__send,
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 44px;
+    padding: 8px 16px;
+    border: 2px solid var(--_accent);
+    border-radius: 10px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .button--secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .button--urgent {
+    border-color: var(--_urgent);
+    background: var(--_urgent);
+    color: #ffffff;
+  }
+
+  /* Conversation */
+  .message {
+    align-self: flex-end;
+    max-width: 85%;
+    padding: 8px 12px;
+    border-radius: 14px 14px 4px 14px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    overflow-wrap: anywhere;
+    white-space: pre-wrap;
+  }
+  .reply {
+    align-self: flex-start;
+    max-width: 100%;
+    padding: 10px 12px;
+    border-radius: 14px 14px 14px 4px;
+    background: var(--_surface);
+    overflow-wrap: anywhere;
+  }
+  .reply p {
+    margin: 0 0 8px;
+  }
+  .reply p:last-child {
+    margin-bottom: 0;
+  }
+  .reply__title {
+    margin: 0 0 6px;
+    font-size: 16px;
+    font-weight: 700;
+  }
+  .reply__section {
+    font-weight: 600;
+  }
+  .reply__snippet ul,
+  .reply__snippet ol {
+    margin: 0 0 8px;
+    padding-inline-start: 22px;
+  }
+  .reply__snippet a,
+  .reply__sources a {
+    color: var(--_accent);
+  }
+  .reply__sources {
+    margin-top: 10px !important;
+  }
+  .reply__sources,
+  .reply__reviewed {
+    font-size: 14px;
+    color: var(--_muted);
+  }
+  .reply__label {
+    font-weight: 600;
+    font-size: 14px;
+  }
+  .reply__booking {
+    margin-top: 10px;
+    padding-top: 8px;
+    border-top: 1px solid var(--_border);
+  }
+  .reply__actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  .reply--urgent {
+    border: 2px solid var(--_urgent);
+    background: #fff5f5;
+    color: #3a0a0b;
+  }
+  .reply--urgent .reply__title {
+    color: var(--_urgent);
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 0 0 8px;
+    padding: 0;
+    list-style: none;
+  }
+  .chip {
+    min-height: 36px;
+    padding: 6px 12px;
+    border: 1px solid var(--_accent);
+    border-radius: 999px;
+    background: var(--_background);
+    color: var(--_accent);
+    font-size: 14px;
+    text-align: start;
+    cursor: pointer;
+  }
+  .status {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 14px;
+  }
+
+  /* Phones: the panel takes the whole screen. */
+  @media (max-width: 480px) {
+    .root--floating .panel {
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      border-radius: 0;
+      border: 0;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .launcher {
+      transition: transform 0.15s ease;
+    }
+    .launcher:hover {
+      transform: translateY(-2px);
+    }
+  }
+  @media (forced-colors: active) {
+    .launcher,
+    .button,
+    .panel__send,
+    .chip,
+    .message,
+    .reply {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

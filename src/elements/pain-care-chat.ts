@@ -1,0 +1,414 @@
+import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AnswerReply, Reply, UrgentAdvice } from '../answer/reply.js';
+import { ATTRIBUTES, type AttributeName, DEFAULT_KNOWLEDGE_FILE, type WidgetConfig, readConfig, telHref } from '../config/attributes.js';
+import { type Strings, stringsFor } from '../i18n/strings.js';
+import { sanitizeToFragment } from '../render/sanitize.js';
+import { isExternalUrl, isSafeUrl } from '../render/url-policy.js';
+import { ConversationController, type Message } from './conversation-controller.js';
+import { styles } from './pain-care-chat.styles.js';
+import { warnOnce } from './warn.js';
+
+/** Detail of `pcc-reply`: what kind of reply was shown and from which entries, never the question. */
+export interface ReplyEventDetail {
+  status: Reply['status'];
+  entryIds: string[];
+}
+
+/** Detail of `pcc-booking-click`: where the visitor was sent. */
+export interface BookingClickEventDetail {
+  href: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pain-care-chat': PainCareChat;
+  }
+  interface GlobalEventHandlersEventMap {
+    'pcc-open': CustomEvent<Record<string, never>>;
+    'pcc-close': CustomEvent<Record<string, never>>;
+    'pcc-reply': CustomEvent<ReplyEventDetail>;
+    'pcc-booking-click': CustomEvent<BookingClickEventDetail>;
+  }
+}
+
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * @summary A chat that answers visitors' pain-care questions from a curated knowledge file,
+ * entirely in the browser, and invites them to book a consultation.
+ *
+ * @fires pcc-open - The visitor opened the chat.
+ * @fires pcc-close - The visitor closed the chat.
+ * @fires pcc-reply - A reply was shown. `detail`: `{ status, entryIds }`, never the question text.
+ * @fires pcc-booking-click - The visitor followed the booking link. `detail`: `{ href }`.
+ *
+ * @csspart launcher - The round button that opens the chat (floating mode).
+ * @csspart panel - The chat window.
+ * @csspart header - The panel's title bar.
+ * @csspart message - A visitor's question in the conversation.
+ * @csspart reply - A reply in the conversation.
+ * @csspart source - The sources line under an answer.
+ * @csspart booking-link - The "Book a consultation" link.
+ * @csspart input - The question box.
+ *
+ * @cssprop --pcc-accent - Brand colour of the launcher, header and buttons. Default `#1f5f8b`.
+ * @cssprop --pcc-accent-text - Text colour on the accent. Default `#ffffff`.
+ * @cssprop --pcc-text - Text colour. Default `#1b1f24`.
+ * @cssprop --pcc-background - Panel background. Default `#ffffff`.
+ * @cssprop --pcc-radius - Corner radius. Default `12px`.
+ * @cssprop --pcc-font - Font family. Default the system UI font.
+ * @cssprop --pcc-z-index - Stacking order of the floating launcher and panel. Default `2147483000`.
+ * @cssprop --pcc-offset - Distance of the floating launcher from the window's corner. Default `20px`.
+ */
+export class PainCareChat extends LitElement {
+  static override styles = styles;
+
+  /** URL of the knowledge bundle. Default: `knowledge.json` beside the script. */
+  @property() knowledge: string | null = null;
+  /** Clinic name shown in the header and greeting. Default: "our clinic". */
+  @property({ attribute: 'clinic-name' }) clinicName: string | null = null;
+  /** Where "Book a consultation" goes (https:, http:, tel:, mailto: or relative). No link when unset. */
+  @property({ attribute: 'booking-url' }) bookingUrl: string | null = null;
+  /** The clinic's phone number, shown as a `tel:` link. */
+  @property() phone: string | null = null;
+  /** `en` or `es`. Default: the page's `lang`, else `en`. */
+  @property() locale: string | null = null;
+  /** `bottom-right` (default) or `bottom-left`, for the floating launcher. */
+  @property() position: string | null = null;
+  /** `floating` (default: a launcher in a corner) or `inline` (the panel in the page's flow). */
+  @property() mode: string | null = null;
+  /** Whether the floating panel is open (attribute `open`). Always open in inline mode. */
+  @property({ type: Boolean, reflect: true, attribute: 'open' }) isOpen = false;
+  /** Emergency number used in urgent advice. Default `911`. */
+  @property({ attribute: 'emergency-number' }) emergencyNumber: string | null = null;
+  /** Crisis line for thoughts of suicide or self-harm. Default `988`. */
+  @property({ attribute: 'crisis-line' }) crisisLine: string | null = null;
+  /** Poison control number for too much medicine. Default `1-800-222-1222`. */
+  @property({ attribute: 'poison-control' }) poisonControl: string | null = null;
+
+  @state() private config!: WidgetConfig;
+  @query('.panel__input') private input!: HTMLInputElement | null;
+  @query('.launcher') private launcher!: HTMLButtonElement | null;
+  @query('.panel__log') private log!: HTMLElement | null;
+
+  private readonly conversation = new ConversationController(
+    this,
+    () => ({
+      locale: this.config.locale,
+      numbers: { emergency: this.config.emergencyNumber, crisis: this.config.crisisLine, poison: this.config.poisonControl },
+    }),
+    (reply) => {
+      this.scrollToEnd = true;
+      this.emit('pcc-reply', { status: reply.status, entryIds: this.entryIdsOf(reply) });
+    },
+  );
+  /** Sanitized fragments by message id, made once so re-renders keep the same nodes. */
+  private readonly fragments = new Map<number, DocumentFragment>();
+  private scrollToEnd = false;
+
+  /** Opens the chat (floating mode) and puts the cursor in the question box. */
+  open(): void {
+    this.isOpen = true;
+  }
+
+  /** Closes the chat (floating mode). */
+  close(): void {
+    this.isOpen = false;
+  }
+
+  /** Asks a question as if the visitor had typed it. */
+  ask(question: string): void {
+    if (this.config.mode === 'floating') this.isOpen = true;
+    this.startLoading();
+    this.conversation.ask(String(question ?? ''));
+    this.scrollToEnd = true;
+  }
+
+  /** Removes every message from the conversation. */
+  clear(): void {
+    this.conversation.clear();
+    this.fragments.clear();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readAttributes();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ([...changed.keys()].some((key) => key !== 'config')) this.readAttributes();
+    if ((this.isOpen || this.config.mode === 'inline') && this.conversation.state === 'idle') this.startLoading();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('isOpen') && this.config.mode === 'floating') {
+      if (this.isOpen) this.input?.focus({ preventScroll: true });
+    }
+    if (this.scrollToEnd && this.log) {
+      // Show the new question at the top when its reply is taller than the log, so the
+      // visitor reads the reply from its start.
+      const questions = this.log.querySelectorAll<HTMLElement>('.message');
+      const last = questions[questions.length - 1];
+      const end = this.log.scrollHeight - this.log.clientHeight;
+      this.log.scrollTop = last ? Math.min(end, last.offsetTop - this.log.offsetTop - 8) : end;
+      this.scrollToEnd = false;
+    }
+  }
+
+  private readAttributes(): void {
+    const values = this as unknown as Record<string, unknown>;
+    const { config, warnings } = readConfig(
+      (name: AttributeName) => {
+        if (name === 'open') return this.isOpen ? '' : null;
+        const value = values[camel(name)];
+        return typeof value === 'string' ? value : null;
+      },
+      this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang,
+    );
+    for (const warning of warnings) warnOnce(warning.code, warning.message);
+    if (config.bookingUrl === null && config.phone === null) {
+      warnOnce('no-contact', 'set "booking-url" or "phone" so visitors can always reach the clinic');
+    }
+    this.config = config;
+  }
+
+  private startLoading(): void {
+    try {
+      const url = this.config.knowledge ?? new URL(DEFAULT_KNOWLEDGE_FILE, import.meta.url).href;
+      this.conversation.load(url);
+    } catch (error) {
+      warnOnce('knowledge-unreachable', `cannot resolve the knowledge URL: ${(error as Error).message}`);
+    }
+  }
+
+  private emit<K extends 'pcc-open' | 'pcc-close' | 'pcc-reply' | 'pcc-booking-click'>(type: K, detail: GlobalEventHandlersEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private entryIdsOf(reply: Reply): string[] {
+    if (reply.status === 'answer') return [reply.entryId];
+    if (reply.status === 'clarify') return reply.choices.map((c) => c.id);
+    return [];
+  }
+
+  private toggle(): void {
+    this.isOpen = !this.isOpen;
+    this.emit(this.isOpen ? 'pcc-open' : 'pcc-close', {});
+  }
+
+  private closeFromVisitor(): void {
+    if (!this.isOpen) return;
+    this.isOpen = false;
+    this.emit('pcc-close', {});
+    this.updateComplete.then(() => this.launcher?.focus({ preventScroll: true }));
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.config.mode === 'floating') {
+      event.stopPropagation();
+      this.closeFromVisitor();
+    }
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    const input = this.input;
+    if (!input) return;
+    const question = input.value;
+    if (question.trim() === '') {
+      input.focus();
+      return;
+    }
+    input.value = '';
+    this.ask(question);
+  }
+
+  private askStarter(question: string): void {
+    this.ask(question);
+    this.input?.focus({ preventScroll: true });
+  }
+
+  private choose(id: string, label: string): void {
+    this.conversation.choose(id, label);
+    this.scrollToEnd = true;
+  }
+
+  private onBookingClick(event: Event): void {
+    this.emit('pcc-booking-click', { href: (event.currentTarget as HTMLAnchorElement).href });
+  }
+
+  protected override render() {
+    const t = stringsFor(this.config.locale);
+    const clinic = this.config.clinicName ?? t.defaultClinicName;
+    const floating = this.config.mode === 'floating';
+    const panelOpen = !floating || this.isOpen;
+    return html`
+      <div class="root root--${this.config.mode} root--${this.config.position}" lang=${this.config.locale}>
+        ${floating
+          ? html`<button
+              class="launcher"
+              part="launcher"
+              type="button"
+              aria-expanded=${this.isOpen ? 'true' : 'false'}
+              aria-controls="pcc-panel"
+              @click=${this.toggle}
+            >
+              <svg class="launcher__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" fill="currentColor" />
+              </svg>
+              <span class="launcher__text">${t.launcherText}</span><span class="visually-hidden"> ${t.launcherLabel}</span>
+            </button>`
+          : nothing}
+        <section
+          id="pcc-panel"
+          class="panel"
+          part="panel"
+          role=${floating ? 'dialog' : 'region'}
+          aria-labelledby="pcc-title"
+          ?hidden=${!panelOpen}
+          @keydown=${this.onKeydown}
+        >
+          <header class="panel__header" part="header">
+            <h2 id="pcc-title" class="panel__title">${t.panelTitle(clinic)}</h2>
+            <button class="panel__clear" type="button" @click=${this.clear}>${t.clear}</button>
+            ${floating
+              ? html`<button class="panel__close" type="button" aria-label=${t.close} @click=${this.closeFromVisitor}>
+                  <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" /></svg>
+                </button>`
+              : nothing}
+          </header>
+          <div class="panel__log" role="log" aria-label=${t.conversationLabel} tabindex="-1">
+            ${this.renderGreeting(t, clinic)}
+            ${repeat(this.conversation.messages, (m) => m.id, (m) => this.renderMessage(m, t))}
+            ${this.conversation.state === 'failed' && this.conversation.messages.length === 0 ? this.renderUnavailable(t) : nothing}
+            ${this.conversation.state === 'loading' && this.conversation.messages.length > 0
+              ? html`<p class="status" role="status">${t.loading}</p>`
+              : nothing}
+          </div>
+          <p class="panel__disclaimer">${t.disclaimer.replace('{emergency}', this.config.emergencyNumber)}</p>
+          <form class="panel__form" @submit=${this.onSubmit}>
+            <label class="visually-hidden" for="pcc-input">${t.inputLabel}</label>
+            <input
+              id="pcc-input"
+              class="panel__input"
+              part="input"
+              type="text"
+              name="question"
+              autocomplete="off"
+              enterkeyhint="send"
+              placeholder=${t.inputPlaceholder}
+            />
+            <button class="panel__send" type="submit">${t.send}</button>
+          </form>
+        </section>
+      </div>
+    `;
+  }
+
+  private renderGreeting(t: Strings, clinic: string) {
+    return html`<div class="reply reply--greeting">
+      <p>${t.greeting(clinic)}</p>
+      <p class="reply__label">${t.starterHeading}</p>
+      <ul class="chips">
+        ${t.starters.map((q) => html`<li><button class="chip" type="button" @click=${() => this.askStarter(q)}>${q}</button></li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private renderMessage(message: Message, t: Strings) {
+    if (message.from === 'visitor') {
+      return html`<div class="message" part="message"><span class="visually-hidden">${t.you}: </span>${message.text}</div>`;
+    }
+    if (message.kind === 'notice') {
+      return message.notice === 'unavailable' ? this.renderUnavailable(t) : html`<div class="reply" part="reply"><p>${t.questionTooLong(1000)}</p></div>`;
+    }
+    const reply = message.reply;
+    switch (reply.status) {
+      case 'answer':
+        return this.renderAnswer(message.id, reply, t);
+      case 'clarify':
+        return html`<div class="reply reply--clarify" part="reply">
+          <p>${t.clarifyIntro}</p>
+          <ul class="chips">
+            ${reply.choices.map((c) => html`<li><button class="chip" type="button" @click=${() => this.choose(c.id, c.title)}>${c.title}</button></li>`)}
+          </ul>
+        </div>`;
+      case 'fallback':
+        return html`<div class="reply reply--fallback" part="reply"><p>${t.fallback}</p>${this.renderContact(t)}</div>`;
+      case 'urgent':
+        return html`<div class="reply reply--urgent" part="reply" role="alert">
+          <h3 class="reply__title">${t.urgentTitle}</h3>
+          ${reply.advice.map((advice) => html`<p>${advice.text}</p>`)}
+          <p class="reply__actions">${reply.advice.map((advice) => this.renderUrgentCall(advice, t))}</p>
+        </div>`;
+    }
+  }
+
+  private renderUrgentCall(advice: UrgentAdvice, t: Strings) {
+    const { emergencyNumber, crisisLine, poisonControl } = this.config;
+    const [number, label] =
+      advice.level === 'crisis'
+        ? [crisisLine, t.callCrisis(crisisLine)]
+        : advice.level === 'poison'
+          ? [poisonControl, t.callPoison(poisonControl)]
+          : advice.level === 'doctor-today' && this.config.phone
+            ? [this.config.phone, t.call(this.config.phone)]
+            : [emergencyNumber, t.callEmergency(emergencyNumber)];
+    return html`<a class="button button--urgent" href=${telHref(number)}>${label}</a> `;
+  }
+
+  private renderAnswer(id: number, reply: AnswerReply, t: Strings) {
+    let fragment = this.fragments.get(id);
+    if (!fragment) {
+      fragment = sanitizeToFragment(reply.passage.html);
+      this.fragments.set(id, fragment);
+    }
+    return html`<article class="reply reply--answer" part="reply">
+      <h3 class="reply__title">${reply.title}${reply.passage.heading ? html`<span class="reply__section">: ${reply.passage.heading}</span>` : nothing}</h3>
+      <div class="reply__snippet">${fragment}</div>
+      <p class="reply__sources" part="source">
+        ${t.sourcesLabel}:
+        ${reply.sources.map(
+          (s, i) => html`${i > 0 ? '; ' : ''}${s.url && isSafeUrl(s.url) ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}`,
+        )}
+      </p>
+      <p class="reply__reviewed">${t.reviewed(reply.reviewed)}</p>
+      ${reply.related.length > 0
+        ? html`<p class="reply__label">${t.relatedLabel}</p>
+            <ul class="chips">
+              ${reply.related.map((r) => html`<li><button class="chip" type="button" @click=${() => this.choose(r.id, r.question)}>${r.question}</button></li>`)}
+            </ul>`
+        : nothing}
+      <div class="reply__booking">
+        <p>${t.bookPrompt}</p>
+        ${this.renderContact(t)}
+      </div>
+    </article>`;
+  }
+
+  private renderUnavailable(t: Strings) {
+    return html`<div class="reply reply--unavailable" part="reply"><p>${t.unavailable}</p>${this.renderContact(t)}</div>`;
+  }
+
+  private renderContact(t: Strings) {
+    const { bookingUrl, phone, phoneHref } = this.config;
+    return html`<p class="reply__actions">
+      ${bookingUrl
+        ? html`<a
+            class="button"
+            part="booking-link"
+            href=${bookingUrl}
+            target=${isExternalUrl(bookingUrl) ? '_blank' : '_self'}
+            rel="noopener noreferrer"
+            @click=${this.onBookingClick}
+            >${t.book}</a
+          >`
+        : nothing}
+      ${phone && phoneHref ? html`<a class="button button--secondary" href=${phoneHref}>${t.call(phone)}</a>` : nothing}
+    </p>`;
+  }
+}
+
+export { ATTRIBUTES };

@@ -1,0 +1,578 @@
+/**
+ * Compiles knowledge files (Markdown entries, vocabulary and urgent-care YAML) into a
+ * {@link KnowledgeBundle}, checking everything on the way.
+ *
+ * Pure: it takes file paths and texts and returns the bundle and a list of problems, each
+ * with the file and line to fix. The CLI reads and writes files; the studio can call this
+ * in the browser.
+ */
+import { Marked, type Token, type Tokens, type TokensList } from 'marked';
+import { LineCounter, type Node as YamlNode, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { compilePhrase } from '../answer/triage.js';
+import { isSafeUrl } from '../render/url-policy.js';
+import {
+  CATEGORIES,
+  type Category,
+  type Entry,
+  KNOWLEDGE_FORMAT,
+  type KnowledgeBundle,
+  type Passage,
+  type Source,
+  URGENT_LEVELS,
+  type UrgentGroup,
+  type UrgentLevel,
+  type UrgentRule,
+  type VocabularyTerm,
+} from './schema.js';
+
+/** A knowledge file as read from disk: `path` is shown in messages as given. */
+export interface KnowledgeFile {
+  path: string;
+  text: string;
+}
+
+export interface Problem {
+  path: string;
+  /** 1-based line of the file the problem is on. */
+  line: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface CompileResult {
+  /** `null` when any problem is an error. */
+  bundle: KnowledgeBundle | null;
+  problems: Problem[];
+}
+
+/** File names (under the knowledge folder) of the shared YAML files. */
+export const VOCABULARY_FILE = 'vocabulary.yaml';
+export const URGENT_FILE = 'urgent.yaml';
+
+const ENTRY_FIELDS = ['id', 'title', 'category', 'questions', 'keywords', 'related', 'sources', 'reviewed'] as const;
+const REQUIRED_ENTRY_FIELDS = ['id', 'title', 'category', 'questions', 'sources', 'reviewed'] as const;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `path:line: message` (with `warning: ` for warnings), the form every tool prints. */
+export function formatProblem(problem: Problem): string {
+  return `${problem.path}:${problem.line}: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}`;
+}
+
+const markdown = new Marked({ gfm: true, breaks: false });
+
+const quote = (value: unknown): string => JSON.stringify(typeof value === 'string' ? value : String(value));
+const lineAt = (text: string, offset: number): number => {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+};
+const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+const parentFolder = (path: string): string => path.split(/[\\/]/).slice(-2, -1)[0] ?? '';
+
+/** Reads YAML and reports problems at the right line of the file (`firstLine` = line of the YAML's first line). */
+class YamlReader {
+  readonly lines = new LineCounter();
+  constructor(
+    readonly path: string,
+    readonly firstLine: number,
+    readonly problems: Problem[],
+  ) {}
+
+  parse(text: string): unknown {
+    const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    for (const error of doc.errors) {
+      const line = this.lines.linePos(error.pos[0]).line;
+      this.error(line, `this is not valid YAML: ${error.message.split('\n')[0]}`);
+    }
+    return doc.errors.length > 0 ? undefined : doc.contents;
+  }
+
+  lineOf(node: YamlNode | null | undefined): number {
+    const start = node?.range?.[0];
+    return start === undefined ? this.firstLine : this.firstLine + this.lines.linePos(start).line - 1;
+  }
+
+  error(line: number, message: string): void {
+    this.problems.push({ path: this.path, line, severity: 'error', message });
+  }
+
+  warn(line: number, message: string): void {
+    this.problems.push({ path: this.path, line, severity: 'warning', message });
+  }
+
+  /** The value node of `key` in a map node, with the key node for line numbers. */
+  field(map: unknown, key: string): { key: YamlNode; value: YamlNode | null } | undefined {
+    if (!isMap(map)) return undefined;
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && pair.key.value === key) return { key: pair.key, value: (pair.value as YamlNode | null) ?? null };
+    }
+    return undefined;
+  }
+
+  text(node: YamlNode | null, what: string, lineIfMissing: number): string | undefined {
+    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== '') {
+      return String(node.value).trim();
+    }
+    this.error(node ? this.lineOf(node) : lineIfMissing, `${what} must be text, got ${describe(node)}`);
+    return undefined;
+  }
+
+  textList(node: YamlNode | null, what: string, lineIfMissing: number): string[] | undefined {
+    if (!isSeq(node)) {
+      this.error(node ? this.lineOf(node) : lineIfMissing, `${what} must be a list of text (lines starting with "- "), got ${describe(node)}`);
+      return undefined;
+    }
+    const out: string[] = [];
+    node.items.forEach((item, i) => {
+      const value = this.text(item as YamlNode, `${what} item ${i + 1}`, this.lineOf(node));
+      if (value !== undefined) out.push(value);
+    });
+    return out;
+  }
+}
+
+function describe(node: unknown): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a set of fields';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return node.value === null ? 'nothing' : quote(node.value);
+  return 'something else';
+}
+
+/** Walks a marked token tree, giving each token its offset in `source`. */
+function walkTokens(tokens: Token[], source: string, base: number, visit: (token: Token, offset: number) => void): void {
+  let cursor = base;
+  for (const token of tokens) {
+    const found = token.raw ? source.indexOf(token.raw, cursor) : -1;
+    const offset = found >= 0 ? found : cursor;
+    if (found >= 0) cursor = found + token.raw.length;
+    visit(token, offset);
+    const children: Token[] = [];
+    if ('tokens' in token && Array.isArray(token.tokens)) children.push(...token.tokens);
+    if (token.type === 'list') for (const item of (token as Tokens.List).items) children.push(item);
+    if (token.type === 'table') {
+      const table = token as Tokens.Table;
+      for (const cell of [...table.header, ...table.rows.flat()]) children.push(...cell.tokens);
+    }
+    if (children.length > 0) walkTokens(children, source, offset, visit);
+  }
+}
+
+const decodeEntities = (text: string): string =>
+  text
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** Plain text of rendered HTML, for matching and for the CLI. */
+export function htmlToText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<li>/g, '\n- ')
+      .replace(/<\/(p|h\d|ul|ol|table|tr)>/g, '\n')
+      .replace(/<[^>]*>/g, ''),
+  )
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
+}
+
+const slug = (heading: string): string =>
+  heading
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '') || 'section';
+
+function renderPassage(tokens: Token[], links: TokensList['links']): string {
+  const list = Object.assign([...tokens], { links }) as TokensList;
+  return markdown.parser(list).trim();
+}
+
+/** Checks an entry's Markdown body and splits it into passages. */
+function compileBody(id: string, body: string, bodyLine: number, reader: YamlReader): Passage[] {
+  const tokens = markdown.lexer(body);
+  const lineOf = (offset: number) => bodyLine + lineAt(body, offset) - 1;
+  walkTokens(tokens, body, 0, (token, offset) => {
+    if (token.type === 'html') {
+      reader.error(lineOf(offset), `raw HTML is not allowed in an entry (found ${quote(token.raw.trim().slice(0, 40))}); use Markdown instead`);
+    } else if (token.type === 'image') {
+      reader.error(lineOf(offset), `images are not supported in answers (found ${quote(token.raw.slice(0, 60))}); remove it`);
+    } else if (token.type === 'link') {
+      const href = decodeEntities((token as Tokens.Link).href);
+      if (!isSafeUrl(href)) {
+        reader.error(lineOf(offset), `link ${quote(href)} uses an unsupported URL scheme; use https:, http:, tel:, mailto: or a relative link`);
+      }
+    } else if (token.type === 'heading' && (token as Tokens.Heading).depth === 1) {
+      reader.error(lineOf(offset), `use "## " for sections; a "# " heading is not allowed in an entry (the title comes from "title")`);
+    }
+  });
+
+  const sections: { heading: string; tokens: Token[]; line: number }[] = [{ heading: '', tokens: [], line: bodyLine }];
+  let offset = 0;
+  for (const token of tokens) {
+    const at = body.indexOf(token.raw, offset);
+    if (at >= 0) offset = at + token.raw.length;
+    if (token.type === 'heading' && (token as Tokens.Heading).depth === 2) {
+      sections.push({ heading: htmlToText(markdown.parseInline((token as Tokens.Heading).text) as string), tokens: [], line: lineOf(at) });
+    } else if (token.type !== 'space') {
+      sections[sections.length - 1]!.tokens.push(token);
+    }
+  }
+  if (sections.every((section) => section.tokens.length === 0)) {
+    reader.error(bodyLine, `the entry has no text; write a short summary paragraph after the closing "---"`);
+    return [];
+  }
+  if (sections[0]!.tokens.length === 0) {
+    reader.error(sections[1]?.line ?? bodyLine, `the entry needs a summary paragraph before its first "## " section`);
+  }
+  const seen = new Set<string>();
+  const passages: Passage[] = [];
+  for (const section of sections) {
+    if (section.heading !== '' && section.tokens.length === 0) {
+      reader.error(section.line, `section ${quote(section.heading)} is empty; add text under it or remove the heading`);
+      continue;
+    }
+    if (section.tokens.length === 0) continue;
+    let passageId = section.heading === '' ? id : `${id}#${slug(section.heading)}`;
+    for (let n = 2; seen.has(passageId); n++) passageId = `${id}#${slug(section.heading)}-${n}`;
+    seen.add(passageId);
+    const html = renderPassage(section.tokens, tokens.links);
+    passages.push({ id: passageId, heading: section.heading, html, text: htmlToText(html) });
+  }
+  return passages;
+}
+
+interface EntryDraft {
+  entry: Entry;
+  path: string;
+  relatedLines: number[];
+  idLine: number;
+}
+
+function compileEntry(file: KnowledgeFile, problems: Problem[]): EntryDraft | undefined {
+  const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const reader = new YamlReader(file.path, 2, problems);
+  const frontMatter = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/.exec(text);
+  if (!frontMatter) {
+    reader.error(1, `missing front matter: start the file with a line "---", then the fields (id, title, category, questions, sources, reviewed), then a line "---"`);
+    return undefined;
+  }
+  const yamlText = frontMatter[1] ?? '';
+  const root = reader.parse(yamlText);
+  if (root === undefined && problems.some((p) => p.path === file.path)) return undefined;
+  if (!isMap(root)) {
+    reader.error(1, `the front matter must be fields like "title: Nerve block", got ${describe(root)}`);
+    return undefined;
+  }
+  const closingLine = 1 + lineAt(text, frontMatter[0].length - 1) - (frontMatter[0].endsWith('\n') ? 1 : 0);
+  const errorsBefore = problems.filter((p) => p.severity === 'error').length;
+
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(ENTRY_FIELDS as readonly string[]).includes(key)) {
+      reader.warn(reader.lineOf(pair.key as YamlNode), `unknown field ${quote(key)} is ignored; the fields are ${ENTRY_FIELDS.join(', ')}`);
+    }
+  }
+  for (const key of REQUIRED_ENTRY_FIELDS) {
+    if (!reader.field(root, key)) reader.error(closingLine, `missing required field ${quote(key)}; add it to the front matter`);
+  }
+
+  const get = (key: string) => reader.field(root, key);
+  const expectedId = fileName(file.path).replace(/\.md$/i, '');
+  const idField = get('id');
+  const id = idField ? reader.text(idField.value, '"id"', reader.lineOf(idField.key)) : undefined;
+  if (id !== undefined && id !== expectedId) {
+    reader.error(reader.lineOf(idField!.value), `"id" must match the file name: got ${quote(id)}, but the file is ${quote(fileName(file.path))}; rename one of them`);
+  } else if (id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    reader.error(reader.lineOf(idField!.value), `"id" must be lower-case words joined by hyphens, like "nerve-block"; got ${quote(id)}`);
+  }
+
+  const titleField = get('title');
+  const title = titleField ? reader.text(titleField.value, '"title"', reader.lineOf(titleField.key)) : undefined;
+
+  const categoryField = get('category');
+  let category: Category | undefined;
+  if (categoryField) {
+    const value = reader.text(categoryField.value, '"category"', reader.lineOf(categoryField.key));
+    const folder = parentFolder(file.path);
+    if (value !== undefined && !(CATEGORIES as readonly string[]).includes(value)) {
+      reader.error(reader.lineOf(categoryField.value), `"category" must be one of ${CATEGORIES.join(', ')}; got ${quote(value)}`);
+    } else if (value !== undefined && value !== folder) {
+      reader.error(reader.lineOf(categoryField.value), `"category" is ${quote(value)} but the file is in the folder ${quote(folder)}; move the file to knowledge/${value}/ or change the category`);
+    } else if (value !== undefined) {
+      category = value as Category;
+    }
+  }
+
+  const listField = (key: string, required: boolean) => {
+    const field = get(key);
+    if (!field) return required ? undefined : [];
+    return reader.textList(field.value, `"${key}"`, reader.lineOf(field.key));
+  };
+  const questions = listField('questions', true);
+  if (questions && questions.length === 0) reader.error(reader.lineOf(get('questions')!.key), `"questions" needs at least one question a visitor might ask`);
+  const keywords = listField('keywords', false);
+
+  const relatedField = get('related');
+  const related: string[] = [];
+  const relatedLines: number[] = [];
+  if (relatedField) {
+    if (!isSeq(relatedField.value)) {
+      reader.error(reader.lineOf(relatedField.value ?? relatedField.key), `"related" must be a list of entry ids, got ${describe(relatedField.value)}`);
+    } else {
+      relatedField.value.items.forEach((item, i) => {
+        const value = reader.text(item as YamlNode, `"related" item ${i + 1}`, reader.lineOf(relatedField.key));
+        if (value === undefined) return;
+        related.push(value);
+        relatedLines.push(reader.lineOf(item as YamlNode));
+      });
+    }
+  }
+
+  const sourcesField = get('sources');
+  const sources: Source[] = [];
+  if (sourcesField) {
+    if (!isSeq(sourcesField.value) || sourcesField.value.items.length === 0) {
+      reader.error(reader.lineOf(sourcesField.value ?? sourcesField.key), `"sources" must be a list with at least one item like "- title: General patient education", got ${describe(sourcesField.value)}`);
+    } else {
+      sourcesField.value.items.forEach((item, i) => {
+        const node = item as YamlNode;
+        const what = `"sources" item ${i + 1}`;
+        if (!isMap(node)) {
+          reader.error(reader.lineOf(node), `${what} must have a "title" (and may have a "url"), like "- title: General patient education"; got ${describe(node)}`);
+          return;
+        }
+        const sourceTitle = reader.field(node, 'title');
+        if (!sourceTitle) {
+          reader.error(reader.lineOf(node), `${what} is missing its "title"`);
+          return;
+        }
+        const titleText = reader.text(sourceTitle.value, `${what} "title"`, reader.lineOf(sourceTitle.key));
+        const urlField = reader.field(node, 'url');
+        let url: string | undefined;
+        if (urlField) {
+          url = reader.text(urlField.value, `${what} "url"`, reader.lineOf(urlField.key));
+          if (url !== undefined && !isSafeUrl(url)) {
+            reader.error(reader.lineOf(urlField.value), `${what} "url" ${quote(url)} uses an unsupported URL scheme; use an https: address`);
+            url = undefined;
+          }
+        }
+        if (titleText !== undefined) sources.push(url === undefined ? { title: titleText } : { title: titleText, url });
+      });
+    }
+  }
+
+  const reviewedField = get('reviewed');
+  let reviewed: string | undefined;
+  if (reviewedField) {
+    const node = reviewedField.value;
+    const raw = isScalar(node) ? (node.value instanceof Date ? node.value.toISOString().slice(0, 10) : String(node.value ?? '')) : '';
+    const parts = DATE.exec(raw);
+    const date = parts ? new Date(`${raw}T00:00:00Z`) : undefined;
+    if (!parts || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw) {
+      reader.error(reader.lineOf(node ?? reviewedField.key), `"reviewed" must be a date like 2026-11-01, got ${isScalar(node) ? quote(raw) : describe(node)}`);
+    } else {
+      reviewed = raw;
+    }
+  }
+
+  const bodyLine = closingLine + 1;
+  const body = text.slice(frontMatter[0].length);
+  const passages = body.trim() === '' ? [] : compileBody(id ?? expectedId, body, bodyLine, reader);
+  if (body.trim() === '') reader.error(closingLine, `the entry has no text; write a short summary paragraph after the closing "---"`);
+
+  const errorsAfter = problems.filter((p) => p.severity === 'error').length;
+  if (errorsAfter > errorsBefore || !id || !title || !category || !questions || !keywords || !reviewed || passages.length === 0) return undefined;
+  return {
+    entry: { id, title, category, questions, keywords, related, sources, reviewed, passages },
+    path: file.path,
+    relatedLines,
+    idLine: reader.lineOf(idField!.value),
+  };
+}
+
+function compileVocabulary(file: KnowledgeFile, problems: Problem[]): VocabularyTerm[] {
+  const reader = new YamlReader(file.path, 1, problems);
+  const root = reader.parse(file.text);
+  if (root === undefined) return [];
+  const termsField = reader.field(root, 'terms');
+  if (!termsField || !isSeq(termsField.value)) {
+    reader.error(termsField ? reader.lineOf(termsField.key) : 1, `the vocabulary must be a "terms:" list of items with "means" and "says"`);
+    return [];
+  }
+  const out: VocabularyTerm[] = [];
+  termsField.value.items.forEach((item, i) => {
+    const node = item as YamlNode;
+    const what = `term ${i + 1}`;
+    const means = reader.field(node, 'means');
+    const says = reader.field(node, 'says');
+    if (!isMap(node) || !means || !says) {
+      reader.error(reader.lineOf(node), `${what} needs "means" (the words the entries use) and "says" (a list of what visitors say)`);
+      return;
+    }
+    const meansText = reader.text(means.value, `${what} "means"`, reader.lineOf(means.key));
+    const saysList = reader.textList(says.value, `${what} "says"`, reader.lineOf(says.key));
+    if (meansText !== undefined && saysList !== undefined) out.push({ means: meansText, says: saysList });
+  });
+  return out;
+}
+
+function compileUrgent(file: KnowledgeFile, problems: Problem[]): UrgentGroup[] {
+  const reader = new YamlReader(file.path, 1, problems);
+  const root = reader.parse(file.text);
+  if (root === undefined) return [];
+  const groupsField = reader.field(root, 'groups');
+  if (!groupsField || !isSeq(groupsField.value)) {
+    reader.error(groupsField ? reader.lineOf(groupsField.key) : 1, `the urgent-care rules must be a "groups:" list; each group has "level", "advice" and "rules"`);
+    return [];
+  }
+  const ruleIds = new Map<string, number>();
+  const groups: UrgentGroup[] = [];
+  groupsField.value.items.forEach((item, g) => {
+    const node = item as YamlNode;
+    const what = `group ${g + 1}`;
+    const levelField = reader.field(node, 'level');
+    const level = levelField ? reader.text(levelField.value, `${what} "level"`, reader.lineOf(levelField.key)) : undefined;
+    if (!levelField) reader.error(reader.lineOf(node), `${what} is missing "level" (one of ${URGENT_LEVELS.join(', ')})`);
+    if (level !== undefined && !(URGENT_LEVELS as readonly string[]).includes(level)) {
+      reader.error(reader.lineOf(levelField!.value), `${what} "level" must be one of ${URGENT_LEVELS.join(', ')}; got ${quote(level)}`);
+    }
+    const adviceField = reader.field(node, 'advice');
+    const advice: Record<string, string> = {};
+    if (!adviceField || !isMap(adviceField.value)) {
+      reader.error(reader.lineOf(adviceField?.key ?? node), `${what} needs "advice" with at least "en:" text`);
+    } else {
+      for (const pair of adviceField.value.items) {
+        const locale = isScalar(pair.key) ? String(pair.key.value) : '';
+        const value = reader.text(pair.value as YamlNode, `${what} advice ${quote(locale)}`, reader.lineOf(pair.key as YamlNode));
+        if (value !== undefined) advice[locale] = value;
+      }
+      if (!advice.en) reader.error(reader.lineOf(adviceField.key), `${what} "advice" needs English text under "en:"`);
+    }
+    const rulesField = reader.field(node, 'rules');
+    const rules: UrgentRule[] = [];
+    if (!rulesField || !isSeq(rulesField.value) || rulesField.value.items.length === 0) {
+      reader.error(reader.lineOf(rulesField?.key ?? node), `${what} needs "rules", a list with at least one rule`);
+    } else {
+      rulesField.value.items.forEach((ruleItem, r) => {
+        const rule = compileRule(ruleItem as YamlNode, `${what} rule ${r + 1}`, reader, ruleIds);
+        if (rule) rules.push(rule);
+      });
+    }
+    if (level !== undefined && (URGENT_LEVELS as readonly string[]).includes(level) && advice.en) {
+      groups.push({ level: level as UrgentLevel, advice, rules });
+    }
+  });
+  return groups;
+}
+
+function compileRule(node: YamlNode, what: string, reader: YamlReader, ruleIds: Map<string, number>): UrgentRule | undefined {
+  if (!isMap(node)) {
+    reader.error(reader.lineOf(node), `${what} must have "id", "name" and "any" or "all"`);
+    return undefined;
+  }
+  const idField = reader.field(node, 'id');
+  const id = idField ? reader.text(idField.value, `${what} "id"`, reader.lineOf(idField.key)) : undefined;
+  if (!idField) reader.error(reader.lineOf(node), `${what} is missing "id"`);
+  if (id !== undefined) {
+    const first = ruleIds.get(id);
+    if (first !== undefined) reader.error(reader.lineOf(idField!.value), `rule id ${quote(id)} is used twice (first on line ${first}); give each rule its own id`);
+    else ruleIds.set(id, reader.lineOf(idField!.value));
+  }
+  const nameField = reader.field(node, 'name');
+  const name = nameField ? reader.text(nameField.value, `${what} "name"`, reader.lineOf(nameField.key)) : id;
+  const phraseList = (value: YamlNode | null, label: string, line: number): string[] | undefined => {
+    const list = reader.textList(value, label, line);
+    list?.forEach((phrase) => {
+      if (compilePhrase(phrase).length === 0) reader.error(line, `${label} has a phrase with no words: ${quote(phrase)}`);
+    });
+    return list;
+  };
+  const anyField = reader.field(node, 'any');
+  const any = anyField ? phraseList(anyField.value, `${what} "any"`, reader.lineOf(anyField.key)) : [];
+  const allField = reader.field(node, 'all');
+  let all: string[][] | undefined = [];
+  if (allField) {
+    if (!isSeq(allField.value)) {
+      reader.error(reader.lineOf(allField.key), `${what} "all" must be a list of lists of phrases, like "- [bladder, bowel]"`);
+      all = undefined;
+    } else {
+      all = [];
+      for (const group of allField.value.items) {
+        const list = phraseList(group as YamlNode, `${what} "all"`, reader.lineOf(group as YamlNode));
+        if (list) all.push(list);
+      }
+    }
+  }
+  if (any && all && any.length === 0 && all.length === 0) {
+    reader.error(reader.lineOf(node), `${what} needs "any" (phrases, any one fires the rule) or "all" (groups of phrases, one from each must be found)`);
+    return undefined;
+  }
+  const negatableField = reader.field(node, 'negatable');
+  const negatable = isScalar(negatableField?.value) ? negatableField!.value.value === true : false;
+  if (negatableField && !(isScalar(negatableField.value) && typeof negatableField.value.value === 'boolean')) {
+    reader.error(reader.lineOf(negatableField.key), `${what} "negatable" must be true or false`);
+  }
+  if (!id || !name || !any || !all) return undefined;
+  return { id, name, any, all, negatable };
+}
+
+/**
+ * Compiles knowledge files into a bundle. `files` holds every `.md` entry (its parent
+ * folder is its category) and the shared `vocabulary.yaml` and `urgent.yaml`; paths are
+ * used in problems as given.
+ */
+export function compileKnowledge(files: readonly KnowledgeFile[]): CompileResult {
+  const problems: Problem[] = [];
+  const drafts: EntryDraft[] = [];
+  const vocabulary: VocabularyTerm[] = [];
+  let urgent: UrgentGroup[] | undefined;
+
+  for (const file of files) {
+    const name = fileName(file.path);
+    if (name === VOCABULARY_FILE) vocabulary.push(...compileVocabulary(file, problems));
+    else if (name === URGENT_FILE) urgent = compileUrgent(file, problems);
+    else if (/\.md$/i.test(name) && name.toLowerCase() !== 'readme.md') {
+      const draft = compileEntry(file, problems);
+      if (draft) drafts.push(draft);
+    }
+  }
+
+  if (urgent === undefined) {
+    problems.push({ path: URGENT_FILE, line: 1, severity: 'error', message: `${URGENT_FILE} is missing; the urgent-care check needs its rules, so add the file to the knowledge folder` });
+  }
+  if (drafts.length === 0 && !problems.some((p) => p.severity === 'error')) {
+    problems.push({ path: files[0]?.path ?? 'knowledge', line: 1, severity: 'error', message: `no knowledge entries found; add Markdown files under <category>/<id>.md` });
+  }
+
+  const firstById = new Map<string, EntryDraft>();
+  for (const draft of drafts) {
+    const first = firstById.get(draft.entry.id);
+    if (first) {
+      problems.push({ path: draft.path, line: draft.idLine, severity: 'error', message: `duplicate id ${quote(draft.entry.id)}: ${first.path} already uses it; give each entry its own id` });
+    } else {
+      firstById.set(draft.entry.id, draft);
+    }
+  }
+  for (const draft of firstById.values()) {
+    draft.entry.related.forEach((relatedId, i) => {
+      const line = draft.relatedLines[i] ?? 1;
+      if (relatedId === draft.entry.id) {
+        problems.push({ path: draft.path, line, severity: 'error', message: `"related" names the entry itself (${quote(relatedId)}); list other entries` });
+      } else if (!firstById.has(relatedId)) {
+        problems.push({ path: draft.path, line, severity: 'error', message: `"related" names ${quote(relatedId)}, but there is no entry with that id; check the spelling or add the entry` });
+      }
+    });
+  }
+
+  problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+  if (problems.some((p) => p.severity === 'error')) return { bundle: null, problems };
+  const entries = [...firstById.values()].map((draft) => draft.entry).sort((a, b) => a.id.localeCompare(b.id));
+  return { bundle: { format: KNOWLEDGE_FORMAT, entries, vocabulary, urgent: urgent ?? [] }, problems };
+}

@@ -1,0 +1,92 @@
+/**
+ * Checks that a parsed `knowledge.json` is a bundle this version can read. Used by the
+ * widget after fetching it and by the CLI's `--knowledge FILE`. A bundle may have been
+ * edited by hand or hosted anywhere, so nothing is taken on trust.
+ */
+import { CATEGORIES, KNOWLEDGE_FORMAT, type KnowledgeBundle, URGENT_LEVELS } from './schema.js';
+
+/** Why a bundle was refused; `code` is stable for console messages and tests. */
+export class KnowledgeError extends Error {
+  constructor(
+    readonly code: 'knowledge-unreachable' | 'knowledge-not-json' | 'knowledge-format' | 'knowledge-invalid',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'KnowledgeError';
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
+
+function invalid(where: string, what: string): never {
+  throw new KnowledgeError('knowledge-invalid', `knowledge file is not a valid bundle: ${where} ${what}; rebuild it with "npm run knowledge"`);
+}
+
+/**
+ * Returns `data` as a {@link KnowledgeBundle} when it has the right format version and
+ * shape; throws a {@link KnowledgeError} naming the first bad field otherwise.
+ */
+export function parseBundle(data: unknown): KnowledgeBundle {
+  if (!isObject(data)) invalid('the top level', 'must be an object');
+  if (data.format !== KNOWLEDGE_FORMAT) {
+    throw new KnowledgeError(
+      'knowledge-format',
+      `knowledge file has format ${JSON.stringify(data.format ?? null)}, but this widget reads format ${KNOWLEDGE_FORMAT}; rebuild it with the same version of pain-care-chat`,
+    );
+  }
+  if (!Array.isArray(data.entries) || data.entries.length === 0) invalid('"entries"', 'must be a non-empty list');
+  const ids = new Set<string>();
+  data.entries.forEach((entry: unknown, i) => {
+    const at = `entries[${i}]`;
+    if (!isObject(entry)) invalid(at, 'must be an object');
+    for (const key of ['id', 'title', 'reviewed'] as const) if (!isText(entry[key])) invalid(`${at}.${key}`, 'must be text');
+    if (!(CATEGORIES as readonly unknown[]).includes(entry.category)) invalid(`${at}.category`, `must be one of ${CATEGORIES.join(', ')}`);
+    for (const key of ['questions', 'keywords', 'related'] as const) if (!isTextList(entry[key])) invalid(`${at}.${key}`, 'must be a list of text');
+    if (!Array.isArray(entry.sources) || !entry.sources.every((s: unknown) => isObject(s) && isText(s.title) && (s.url === undefined || isText(s.url)))) {
+      invalid(`${at}.sources`, 'must be a list of {title, url?}');
+    }
+    if (!Array.isArray(entry.passages) || entry.passages.length === 0) invalid(`${at}.passages`, 'must be a non-empty list');
+    entry.passages.forEach((passage: unknown, j: number) => {
+      if (!isObject(passage) || !isText(passage.id) || !isText(passage.heading) || !isText(passage.html) || !isText(passage.text)) {
+        invalid(`${at}.passages[${j}]`, 'must have text id, heading, html and text');
+      }
+    });
+    if (ids.has(entry.id as string)) invalid(`${at}.id`, `repeats ${JSON.stringify(entry.id)}`);
+    ids.add(entry.id as string);
+  });
+  if (!Array.isArray(data.vocabulary) || !data.vocabulary.every((t: unknown) => isObject(t) && isText(t.means) && isTextList(t.says))) {
+    invalid('"vocabulary"', 'must be a list of {means, says}');
+  }
+  if (!Array.isArray(data.urgent) || data.urgent.length === 0) invalid('"urgent"', 'must be a non-empty list of rule groups');
+  data.urgent.forEach((group: unknown, i) => {
+    const at = `urgent[${i}]`;
+    if (!isObject(group) || !(URGENT_LEVELS as readonly unknown[]).includes(group.level)) invalid(`${at}.level`, `must be one of ${URGENT_LEVELS.join(', ')}`);
+    if (!isObject(group.advice) || !isText(group.advice.en) || !Object.values(group.advice).every(isText)) invalid(`${at}.advice`, 'must map locales to text, with "en"');
+    if (!Array.isArray(group.rules)) invalid(`${at}.rules`, 'must be a list');
+    group.rules.forEach((rule: unknown, j: number) => {
+      const ok =
+        isObject(rule) &&
+        isText(rule.id) &&
+        isText(rule.name) &&
+        isTextList(rule.any) &&
+        Array.isArray(rule.all) &&
+        rule.all.every(isTextList) &&
+        typeof rule.negatable === 'boolean';
+      if (!ok) invalid(`${at}.rules[${j}]`, 'must have id, name, any, all and negatable');
+    });
+  });
+  return data as unknown as KnowledgeBundle;
+}
+
+/** Parses JSON text into a bundle, with a {@link KnowledgeError} for text that is not JSON. */
+export function parseBundleText(text: string): KnowledgeBundle {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new KnowledgeError('knowledge-not-json', `knowledge file is not JSON (${(error as Error).message}); check the "knowledge" URL points to a knowledge.json built by "npm run knowledge"`);
+  }
+  return parseBundle(data);
+}

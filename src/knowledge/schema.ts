@@ -1,0 +1,95 @@
+/**
+ * The shape of a compiled knowledge bundle (`dist/knowledge.json`).
+ *
+ * The compiler (build time, Node) writes it; the widget, the CLI and the studio read it.
+ * Nothing in here touches the DOM.
+ */
+
+/** Version of the bundle format. Bump it when a reader could misread an older bundle. */
+export const KNOWLEDGE_FORMAT = 1;
+
+/** The categories an entry can belong to; each is a folder under `knowledge/`. */
+export const CATEGORIES = ['procedure', 'principle', 'condition', 'about'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Where an entry's facts come from. `url` is only present when the editor gave one. */
+export interface Source {
+  title: string;
+  url?: string;
+}
+
+/**
+ * One piece of an entry that can be shown on its own: the summary (heading `""`) or one
+ * `##` section.
+ */
+export interface Passage {
+  /** `entry-id` for the summary, `entry-id#section-slug` for a section. */
+  id: string;
+  /** The `##` heading, or `""` for the summary. */
+  heading: string;
+  /** Rendered at build time by marked; still sanitized in the browser before display. */
+  html: string;
+  /** The same passage as plain text, for matching and for the CLI. */
+  text: string;
+}
+
+export interface Entry {
+  id: string;
+  title: string;
+  category: Category;
+  /** Ways a visitor might ask for this entry (3 or more). */
+  questions: string[];
+  /** Lay words, abbreviations and misspellings that point to this entry. */
+  keywords: string[];
+  /** Ids of other entries a visitor may want next. */
+  related: string[];
+  sources: Source[];
+  /** Last-reviewed date, `YYYY-MM-DD`. */
+  reviewed: string;
+  /** The summary first, then one passage per `##` section, in file order. */
+  passages: Passage[];
+}
+
+/** Lay words a visitor uses, mapped to the words the entries use. */
+export interface VocabularyTerm {
+  /** The clinical words this term stands for. */
+  means: string;
+  /** What visitors say instead. */
+  says: string[];
+}
+
+/** How urgent an urgent-care rule group is; decides which advice the visitor sees. */
+export const URGENT_LEVELS = ['emergency', 'crisis', 'poison', 'doctor-today'] as const;
+export type UrgentLevel = (typeof URGENT_LEVELS)[number];
+
+/**
+ * A red-flag rule. It fires when any phrase of `any` is found, or when every group of
+ * `all` has a phrase found. A phrase is words separated by spaces; a word ending in `*`
+ * matches any word it starts. Matching is on normalized words and tolerates small typos.
+ */
+export interface UrgentRule {
+  id: string;
+  /** What the rule is about, for editors and the studio ("Loss of bladder control"). */
+  name: string;
+  any: string[];
+  all: string[][];
+  /** When true, "no fever" or "without a fever" does not fire the rule. */
+  negatable: boolean;
+}
+
+export interface UrgentGroup {
+  level: UrgentLevel;
+  /**
+   * Advice by locale. `{emergency}`, `{crisis}` and `{poison}` are replaced with the
+   * numbers the widget is configured with.
+   */
+  advice: Record<string, string>;
+  rules: UrgentRule[];
+}
+
+export interface KnowledgeBundle {
+  format: typeof KNOWLEDGE_FORMAT;
+  entries: Entry[];
+  vocabulary: VocabularyTerm[];
+  urgent: UrgentGroup[];
+}

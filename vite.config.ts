@@ -1,0 +1,68 @@
+/**
+ * Build: `dist/pain-care-chat.js` (the script-tag loader), `dist/index.js` (the ES module
+ * for npm users) and the chunks they share, all in `dist/` beside `knowledge.json`.
+ * Dev (`npm start`): serves the demo clinic pages from `demo/` on http://localhost:5173 with
+ * the script tag's URL mapped to the source and the knowledge recompiled on every edit.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Plugin, defineConfig } from 'vite';
+import { compileKnowledgeDir, formatProblem } from './src/cli/files.js';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Serves `/pain-care-chat.js` from source and `/knowledge.json` compiled fresh from `knowledge/`. */
+function demoServer(): Plugin {
+  return {
+    name: 'pain-care-chat-demo',
+    apply: 'serve',
+    configureServer(server) {
+      server.watcher.add(resolve(root, 'knowledge'));
+      server.watcher.on('change', (file) => {
+        if (file.startsWith(resolve(root, 'knowledge'))) server.ws.send({ type: 'full-reload' });
+      });
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0];
+        if (path === '/pain-care-chat.js') {
+          req.url = `/@fs${resolve(root, 'src/loader.ts')}`;
+        } else if (path === '/knowledge.json') {
+          process.chdir(root);
+          const result = compileKnowledgeDir('knowledge');
+          for (const problem of result.problems) server.config.logger.warn(formatProblem(problem));
+          res.setHeader('Content-Type', 'application/json');
+          if (!result.bundle) {
+            res.statusCode = 500;
+            res.end(JSON.stringify({ error: result.problems.map(formatProblem) }));
+            return;
+          }
+          res.end(JSON.stringify(result.bundle));
+          return;
+        }
+        next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: resolve(root, 'demo'),
+  publicDir: false,
+  server: { port: 5173, strictPort: true, fs: { allow: [root] } },
+  plugins: [demoServer()],
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: false,
+    target: 'es2021',
+    minify: true,
+    sourcemap: false,
+    lib: {
+      entry: { 'pain-care-chat': resolve(root, 'src/loader.ts'), index: resolve(root, 'src/index.ts') },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rollupOptions: {
+      output: { chunkFileNames: 'pain-care-chat-[name]-[hash].js' },
+    },
+  },
+});
+
