@@ -61,7 +61,7 @@ export default defineConfig({
       fileName: (_format, name) => `${name}.js`,
     },
     rollupOptions: {
-      output: { chunkFileNames: 'pain-care-chat-[name]-[hash].js' },
+      output: { chunkFileNames: 'pain-care-chat-[hash].js' },
     },
   },
 });

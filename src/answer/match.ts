@@ -10,7 +10,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { Entry, KnowledgeBundle, Passage } from '../knowledge/schema.js';
-import { STOP_WORDS, stem, terms, words } from './normalize.js';
+import { STOP_WORDS, editDistance, stem, terms, words } from './normalize.js';
 
 /** How much a term found in each field of an entry counts, from 0 to 1 (higher: stronger evidence). */
 export const FIELD_WEIGHTS = Object.freeze({
@@ -32,6 +32,13 @@ export const TYPO_THRESHOLD = 0.34;
 
 /** Terms shorter than this are never corrected for typos: too many short words look alike. */
 export const TYPO_MIN_LENGTH = 4;
+
+/**
+ * Share of an entry's score (0–1) that comes from how closely the question mirrors its
+ * title or one of its example questions; the rest is how much of the question it explains.
+ * Higher favours entries named by the question over entries that merely mention its words.
+ */
+export const FOCUS_SHARE = 0.25;
 
 export interface PassageMatch {
   id: string;
@@ -73,6 +80,8 @@ interface IndexedEntry {
   fields: TermWeights;
   /** Terms that name the entry itself (title, keywords): they say which entry, not which passage. */
   topic: TermWeights;
+  /** The terms of the title and of each example question, for how closely a question mirrors one. */
+  phrasings: string[][];
   passages: { passage: Passage; fields: TermWeights }[];
 }
 
@@ -96,7 +105,8 @@ function indexEntry(entry: Entry): IndexedEntry {
     addTerms(fields, passage.text, FIELD_WEIGHTS.text);
     return { passage, fields: passageFields };
   });
-  return { entry, fields, topic, passages };
+  const phrasings = [entry.title, ...entry.questions].map((text) => [...new Set(terms(text))]).filter((list) => list.length > 0);
+  return { entry, fields, topic, phrasings, passages };
 }
 
 interface VocabularyPhrase {
@@ -144,10 +154,16 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
   function candidatesFor(term: string): { term: string; similarity: number }[] {
     if (documentFrequency.has(term)) return [{ term, similarity: 1 }];
     if (term.length < TYPO_MIN_LENGTH) return [];
+    // fuse.js finds near spellings anywhere in a word ("capital" inside "occipital"); keep
+    // only whole-word typos: same first letter, at most one edit per four letters.
+    const allowed = Math.max(1, Math.floor(term.length / 4));
     return fuse
-      .search(term, { limit: 3 })
-      .map((result) => ({ term: result.item, similarity: 1 - (result.score ?? 1) }))
-      .filter((candidate) => candidate.similarity > 0);
+      .search(term, { limit: 5 })
+      .filter((result) => result.item[0] === term[0] && Math.abs(result.item.length - term.length) <= allowed)
+      .map((result) => ({ term: result.item, distance: editDistance(term, result.item, allowed) }))
+      .filter((candidate) => candidate.distance <= allowed)
+      .map((candidate) => ({ term: candidate.term, similarity: 1 - candidate.distance / Math.max(term.length, candidate.term.length) }))
+      .slice(0, 3);
   }
 
   function match(question: string): MatchOutcome {
@@ -177,13 +193,38 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
         explained += weight * best;
       }
       if (explained === 0) continue;
-      matches.push({ entryId: item.entry.id, score: explained / totalWeight, passageId: bestPassage(item, analysis), matchedTerms });
+      const coverage = explained / totalWeight;
+      const score = (1 - FOCUS_SHARE) * coverage + FOCUS_SHARE * focus(item, analysis, weightOf);
+      matches.push({ entryId: item.entry.id, score, passageId: bestPassage(item, analysis), matchedTerms });
     }
     matches.sort((a, b) => b.score - a.score || a.entryId.localeCompare(b.entryId));
     return { matches, analysis };
   }
 
   return { match, entry: (id) => byId.get(id) };
+}
+
+/**
+ * How closely the question mirrors the entry's title or one of its example questions: the
+ * best share, by weight, of one phrasing's terms that the question contains (0–1).
+ */
+function focus(item: IndexedEntry, analysis: QueryAnalysis, weightOf: (term: string) => number): number {
+  const asked = new Map<string, number>();
+  for (const { candidates } of analysis.terms) {
+    for (const c of candidates) asked.set(c.term, Math.max(asked.get(c.term) ?? 0, c.similarity));
+  }
+  let best = 0;
+  for (const phrasing of item.phrasings) {
+    let found = 0;
+    let total = 0;
+    for (const term of phrasing) {
+      const weight = weightOf(term);
+      total += weight;
+      found += weight * (asked.get(term) ?? 0);
+    }
+    if (total > 0) best = Math.max(best, found / total);
+  }
+  return best;
 }
 
 /**

@@ -94,11 +94,14 @@ export function isNearMiss(typed: string, expected: string): boolean {
   if (expected.length < 5 || typed[0] !== expected[0]) return false;
   const allowed = expected.length >= 8 ? 2 : 1;
   if (Math.abs(typed.length - expected.length) > allowed) return false;
-  return damerauLevenshtein(typed, expected, allowed) <= allowed;
+  return editDistance(typed, expected, allowed) <= allowed;
 }
 
-/** Edit distance with transpositions, stopping early once it exceeds `limit`. */
-function damerauLevenshtein(a: string, b: string, limit: number): number {
+/**
+ * Edit distance with transpositions (a letter missing, extra, wrong, or two swapped),
+ * stopping early once every path exceeds `limit` (the result is then some value > limit).
+ */
+export function editDistance(a: string, b: string, limit: number): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[] = new Array(rows * cols).fill(0);

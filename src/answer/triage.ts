@@ -47,6 +47,7 @@ interface CompiledRule {
   group: UrgentGroup;
   any: Phrase[];
   all: Phrase[][];
+  unless: Phrase[];
 }
 
 /** Splits a rule phrase into pattern words, dropping filler words as the question does. */
@@ -73,10 +74,14 @@ function tokenize(question: string): Token[] {
 }
 
 function wordMatches(word: string, pattern: PatternWord): boolean {
-  if (pattern.prefix) {
-    return word.startsWith(pattern.text) || (word.length >= pattern.text.length && isNearMiss(word.slice(0, pattern.text.length), pattern.text));
+  if (!pattern.prefix) return isNearMiss(word, pattern.text);
+  if (word.startsWith(pattern.text)) return true;
+  // A typo may add or drop a letter before the prefix ends ("sucidal" for "suicid*").
+  const length = pattern.text.length;
+  for (let cut = length - 1; cut <= length + 1; cut++) {
+    if (cut <= word.length && isNearMiss(word.slice(0, cut), pattern.text)) return true;
   }
-  return isNearMiss(word, pattern.text);
+  return false;
 }
 
 function isNegated(tokens: Token[], start: number): boolean {
@@ -107,6 +112,7 @@ function phraseFound(tokens: Token[], phrase: Phrase, negatable: boolean): boole
 
 function ruleFires(tokens: Token[], compiled: CompiledRule): boolean {
   const { negatable } = compiled.rule;
+  if (compiled.unless.some((phrase) => phraseFound(tokens, phrase, false))) return false;
   if (compiled.any.some((phrase) => phraseFound(tokens, phrase, negatable))) return true;
   return compiled.all.length > 0 && compiled.all.every((group) => group.some((phrase) => phraseFound(tokens, phrase, negatable)));
 }
@@ -122,6 +128,7 @@ export function createTriage(groups: readonly UrgentGroup[]): Triage {
       group,
       any: rule.any.map(compilePhrase),
       all: rule.all.map((alternatives) => alternatives.map(compilePhrase)),
+      unless: rule.unless.map(compilePhrase),
     })),
   );
   return (question, locale = 'en') => {

@@ -514,13 +514,15 @@ function compileRule(node: YamlNode, what: string, reader: YamlReader, ruleIds: 
     reader.error(reader.lineOf(node), `${what} needs "any" (phrases, any one fires the rule) or "all" (groups of phrases, one from each must be found)`);
     return undefined;
   }
+  const unlessField = reader.field(node, 'unless');
+  const unless = unlessField ? phraseList(unlessField.value, `${what} "unless"`, reader.lineOf(unlessField.key)) : [];
   const negatableField = reader.field(node, 'negatable');
   const negatable = isScalar(negatableField?.value) ? negatableField!.value.value === true : false;
   if (negatableField && !(isScalar(negatableField.value) && typeof negatableField.value.value === 'boolean')) {
     reader.error(reader.lineOf(negatableField.key), `${what} "negatable" must be true or false`);
   }
-  if (!id || !name || !any || !all) return undefined;
-  return { id, name, any, all, negatable };
+  if (!id || !name || !any || !all || !unless) return undefined;
+  return { id, name, any, all, unless, negatable };
 }
 
 /**

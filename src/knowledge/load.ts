@@ -73,8 +73,9 @@ export function parseBundle(data: unknown): KnowledgeBundle {
         isTextList(rule.any) &&
         Array.isArray(rule.all) &&
         rule.all.every(isTextList) &&
+        isTextList(rule.unless) &&
         typeof rule.negatable === 'boolean';
-      if (!ok) invalid(`${at}.rules[${j}]`, 'must have id, name, any, all and negatable');
+      if (!ok) invalid(`${at}.rules[${j}]`, 'must have id, name, any, all, unless and negatable');
     });
   });
   return data as unknown as KnowledgeBundle;

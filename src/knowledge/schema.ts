@@ -73,6 +73,11 @@ export interface UrgentRule {
   name: string;
   any: string[];
   all: string[][];
+  /**
+   * Phrases that keep the rule from firing ("years ago" for a fall): only for rules where
+   * they make an emergency impossible, since other rules still run.
+   */
+  unless: string[];
   /** When true, "no fever" or "without a fever" does not fire the rule. */
   negatable: boolean;
 }

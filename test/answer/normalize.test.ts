@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, isNearMiss, stem, terms, words } from '../../src/answer/normalize.js';
+
+describe('answer/normalize', () => {
+  describe('foldText', () => {
+    it('lower-cases, removes accents and punctuation, and joins apostrophes', () => {
+      expect(foldText("Can't I get an INYECCIÓN, José?!")).toBe('cant i get an inyeccion jose');
+    });
+    it('does not throw on lone surrogates and control characters', () => {
+      expect(foldText('a\ud800b\u0000c\u202e')).toBe('a b c');
+    });
+  });
+
+  describe('words', () => {
+    it('drops empty words and words too long to be words', () => {
+      expect(words(`  hi   ${'x'.repeat(60)} there `)).toEqual(['hi', 'there']);
+    });
+  });
+
+  describe('stem', () => {
+    it('gives one stem for the forms of a word', () => {
+      expect(new Set(['injection', 'injections', 'injected', 'injecting'].map(stem))).toEqual(new Set(['inject']));
+      expect(stem('therapies')).toBe('therapy');
+      expect(stem('lasts')).toBe(stem('lasting'));
+    });
+    it('leaves short words and words ending in ss, us or is alone', () => {
+      expect(['leg', 'stress', 'sinus', 'arthritis'].map(stem)).toEqual(['leg', 'stress', 'sinus', 'arthritis']);
+    });
+  });
+
+  describe('terms', () => {
+    it('keeps topic words and removes question words', () => {
+      expect(terms('How long does the epidural last?')).toEqual(['long', 'epidural', 'last']);
+    });
+  });
+
+  describe('isNearMiss', () => {
+    it('accepts one typo in a word of five or more letters', () => {
+      expect(isNearMiss('bladdr', 'bladder')).toBe(true);
+      expect(isNearMiss('epidrual', 'epidural')).toBe(true);
+    });
+    it('does not confuse words that differ in their first letter', () => {
+      expect(isNearMiss('ladder', 'bladder')).toBe(false);
+    });
+    it('does not correct short words', () => {
+      expect(isNearMiss('pan', 'pain')).toBe(false);
+    });
+  });
+});

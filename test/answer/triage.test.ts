@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createTriage } from '../../src/answer/triage.js';
+import { bundleOf } from '../helpers.js';
+
+const triage = createTriage(bundleOf('knowledge').urgent);
+const levelOf = (question: string) => triage(question)[0]?.level ?? null;
+
+describe('answer/triage', () => {
+  describe('createTriage', () => {
+    it.each([
+      ["my legs went numb and I can't hold my bladder", 'emergency'],
+      ['I lost control of my bowels and my back is killing me', 'emergency'],
+      ['numbness in my groin since this morning', 'emergency'],
+      ['sudden weakness in both legs', 'emergency'],
+      ['I have crushing chest pain', 'emergency'],
+      ["I can't breathe", 'emergency'],
+      ['i was in a car accident and my neck hurts', 'emergency'],
+      ['I want to kill myself, the pain never stops', 'crisis'],
+      ['sometimes I think about suicide', 'crisis'],
+      ['I took too many oxycodone pills', 'poison'],
+      ['my injection site has pus and I have a fever', 'doctor-today'],
+      ['bad headache and stiff neck after my epidural', 'doctor-today'],
+      ['my pain pump alarm is beeping', 'doctor-today'],
+    ])('fires on %j as %s', (question, level) => {
+      expect(levelOf(question)).toBe(level);
+    });
+
+    it('forgives typos in symptom words', () => {
+      expect(levelOf('cant controll my bladdr')).toBe('emergency');
+      expect(levelOf('sucidal thoughts')).toBe('crisis');
+    });
+
+    it.each([
+      'is a spinal cord stimulator safe?',
+      'can a nerve block stop pain after a fall last year?',
+      'what is an epidural steroid injection',
+      'how long does radiofrequency ablation last',
+      'does insurance cover a nerve block',
+      'I fell off a ladder last year and my back still hurts',
+    ])('does not fire on the ordinary question %j', (question) => {
+      expect(triage(question)).toEqual([]);
+    });
+
+    it('does not fire a negatable rule on "no fever"', () => {
+      expect(levelOf('no fever after my injection, is soreness normal')).toBeNull();
+      expect(levelOf("I don't have a fever but my shot site is sore")).toBeNull();
+    });
+
+    it('still fires when a negation is in another part of the sentence', () => {
+      expect(levelOf('no idea why, but I have a fever after the injection')).toBe('doctor-today');
+    });
+
+    it('lists every level that fired, most urgent first, with the advice of the locale', () => {
+      const findings = triage('I took too many pills and I want to die', 'es');
+      expect(findings.map((f) => f.level)).toEqual(['crisis', 'poison']);
+      expect(findings[0]?.advice).toMatch(/^No tiene que pasar por esto solo/);
+    });
+  });
+});

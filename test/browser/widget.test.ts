@@ -1,0 +1,215 @@
+/**
+ * The built widget (`dist/`) in headless Chromium, on plain pages that paste the README's
+ * snippet: what a visitor sees and can do.
+ */
+import { existsSync } from 'node:fs';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.js';
+import { type TestServer, serve } from './server.js';
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  if (!existsSync('dist/pain-care-chat.js') || !existsSync('dist/knowledge.json')) {
+    throw new Error('dist/ is not built; run "npm run build" before the browser tests');
+  }
+  server = await serve(['dist', 'test/fixtures/pages']);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Visit {
+  page: Page;
+  errors: string[];
+  warnings: string[];
+}
+
+async function visit(path: string, viewport = { width: 1280, height: 800 }): Promise<Visit> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.goto(`${server.url}${path}`);
+  return { page, errors, warnings };
+}
+
+const launcherOf = (page: Page) => page.getByRole('button', { name: /^Questions\? Open .*chat$/ });
+const questionBox = (page: Page) => page.getByRole('textbox', { name: 'Your question' });
+
+async function ask(page: Page, question: string) {
+  await questionBox(page).fill(question);
+  await questionBox(page).press('Enter');
+}
+
+describe('<pain-care-chat> from dist/ in Chromium', () => {
+  it('renders a closed launcher that says it opens the chat', async () => {
+    const { page, errors } = await visit('/plain.html');
+    const launcher = launcherOf(page);
+    await expect(launcher.getAttribute('aria-expanded')).resolves.toBe('false');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a dialog with focus in the question box, without scrolling the page', async () => {
+    const { page } = await visit('/plain.html');
+    await launcherOf(page).click();
+    const dialog = page.getByRole('dialog', { name: 'Ask Test Clinic' });
+    await dialog.waitFor();
+    await expect(launcherOf(page).getAttribute('aria-expanded')).resolves.toBe('true');
+    expect(await questionBox(page).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await page.getByText(/General information, not medical advice\. In an emergency, call 911\./).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('answers a question with its title, a source, the reviewed date and a booking link', async () => {
+    const { page, errors } = await visit('/plain.html');
+    await launcherOf(page).click();
+    await ask(page, 'how long does an epidural steroid injection last');
+    const reply = page.getByRole('log').locator('article').last();
+    await reply.waitFor();
+    expect(await reply.getByRole('heading').textContent()).toContain('Epidural steroid injection');
+    expect(await reply.textContent()).toMatch(/Sources:\s*\S+/);
+    expect(await reply.textContent()).toMatch(/Last reviewed \d{4}-\d{2}-\d{2}/);
+    const booking = reply.getByRole('link', { name: 'Book a consultation' });
+    expect(await booking.getAttribute('href')).toBe('https://clinic.example/book');
+    expect(await booking.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await reply.getByRole('link', { name: 'Call (555) 010-2000' }).getAttribute('href')).toBe('tel:5550102000');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fires pcc-reply with the status and entry ids but never the question', async () => {
+    const { page } = await visit('/plain.html');
+    await page.evaluate(() => {
+      (window as unknown as { details: unknown[] }).details = [];
+      document.addEventListener('pcc-reply', (event) => (window as unknown as { details: unknown[] }).details.push((event as CustomEvent).detail));
+    });
+    await launcherOf(page).click();
+    await ask(page, 'what is a nerve block');
+    await page.getByRole('log').locator('article').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { details: unknown[] }).details)).toEqual([{ status: 'answer', entryIds: ['nerve-block'] }]);
+    await page.close();
+  });
+
+  it('shows urgent advice as an alert with a call link and no booking prompt', async () => {
+    const { page } = await visit('/plain.html');
+    await launcherOf(page).click();
+    await ask(page, "my legs went numb and I can't hold my bladder");
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Call 911 now');
+    expect(await alert.getByRole('link', { name: 'Call 911' }).getAttribute('href')).toBe('tel:911');
+    expect(await page.getByRole('link', { name: 'Book a consultation' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('says plainly when it does not know, and offers to call or book', async () => {
+    const { page } = await visit('/plain.html');
+    await launcherOf(page).click();
+    await ask(page, 'can you fix my car');
+    await page.getByText("Sorry, I don't have an answer to that.").waitFor();
+    expect(await page.getByRole('link', { name: 'Book a consultation' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('asks "Did you mean" and answers the chosen entry', async () => {
+    const { page } = await visit('/plain.html');
+    await launcherOf(page).click();
+    await ask(page, 'injection');
+    await page.getByText('Did you mean one of these?').waitFor();
+    await page.getByRole('button', { name: 'Epidural steroid injection (ESI)' }).click();
+    await page.getByRole('log').locator('article').waitFor();
+    expect(await page.getByRole('log').locator('article h3').textContent()).toContain('Epidural steroid injection');
+    await page.close();
+  });
+
+  it('shows the visitor’s words as text, never as HTML', async () => {
+    const { page } = await visit('/plain.html');
+    await launcherOf(page).click();
+    await page.evaluate(() => ((window as unknown as { hacked: boolean }).hacked = false));
+    await ask(page, '<img src=x onerror="window.hacked=true"> what is a nerve block');
+    await page.locator('pain-care-chat .message').waitFor();
+    await page.locator('pain-care-chat .reply').last().waitFor();
+    const images = await page.evaluate(() => document.querySelector('pain-care-chat')!.shadowRoot!.querySelectorAll('img').length);
+    expect(images).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { hacked: boolean }).hacked)).toBe(false);
+    expect(await page.getByText('<img src=x onerror="window.hacked=true"> what is a nerve block').count()).toBe(1);
+    await page.close();
+  });
+
+  it('is usable by keyboard: Escape closes and focus returns to the launcher', async () => {
+    const { page } = await visit('/plain.html');
+    await launcherOf(page).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('PAIN-CARE-CHAT');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.type('what is a nerve block');
+    await page.keyboard.press('Enter');
+    await page.getByRole('log').locator('article').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    const focused = await page.evaluate(() => document.querySelector('pain-care-chat')!.shadowRoot!.activeElement?.className);
+    expect(focused).toBe('launcher');
+    await page.close();
+  });
+
+  it('clears the conversation', async () => {
+    const { page } = await visit('/plain.html');
+    await launcherOf(page).click();
+    await ask(page, 'what is a nerve block');
+    await page.getByRole('log').locator('article').waitFor();
+    await page.getByRole('button', { name: 'Clear conversation' }).click();
+    expect(await page.getByRole('log').locator('article').count()).toBe(0);
+    await page.close();
+  });
+
+  it('says it cannot answer when the knowledge cannot load, still offering phone and booking, with no page error', async () => {
+    const { page, errors, warnings } = await visit('/broken-knowledge.html');
+    await launcherOf(page).click();
+    await page.getByText("Sorry, I can't answer questions right now.").waitFor();
+    expect(await page.getByRole('link', { name: 'Book a consultation' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Call (555) 010-2000' }).count()).toBe(1);
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    expect(warnings.some((w) => w.includes('pain-care-chat [knowledge-unreachable]') && w.includes('HTTP 404'))).toBe(true);
+    await page.close();
+  });
+
+  it('pasted twice and used inline, shows one floating chat and one inline chat, with no errors', async () => {
+    const { page, errors } = await visit('/twice.html');
+    await page.waitForFunction(() => customElements.get('pain-care-chat') !== undefined);
+    await launcherOf(page).waitFor();
+    expect(await page.locator('pain-care-chat').count()).toBe(2);
+    expect(await launcherOf(page).count()).toBe(1);
+    const inline = page.getByRole('region', { name: /Ask/ });
+    await inline.getByRole('textbox', { name: 'Your question' }).fill('what is a nerve block');
+    await inline.getByRole('textbox', { name: 'Your question' }).press('Enter');
+    await inline.locator('article').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('requests only its own files and the knowledge, and sets no cookie or storage', async () => {
+    const { page } = await visit('/plain.html');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await launcherOf(page).click();
+    await ask(page, 'what is a nerve block');
+    await page.getByRole('log').locator('article').waitFor();
+    for (const path of requests) expect(path).toMatch(/^\/(pain-care-chat[\w.-]*\.js|index\.js|knowledge\.json)$/);
+    expect(await page.evaluate(() => [document.cookie, localStorage.length])).toEqual(['', 0]);
+    await page.close();
+  });
+});

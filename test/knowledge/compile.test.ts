@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { type KnowledgeFile, compileKnowledge, formatProblem, htmlToText } from '../../src/knowledge/compile.js';
+import { KNOWLEDGE_FORMAT } from '../../src/knowledge/schema.js';
+import { readKnowledgeDir } from '../../src/cli/files.js';
+
+const URGENT: KnowledgeFile = {
+  path: 'knowledge/urgent.yaml',
+  text: 'groups:\n  - level: emergency\n    advice:\n      en: "Call {emergency}."\n    rules:\n      - id: chest\n        name: Chest pain\n        any: [chest pain]\n',
+};
+
+interface EntryOptions {
+  path?: string;
+  front?: string;
+  body?: string;
+}
+
+/** A valid entry; override the front matter lines or the body to break it. */
+function entry({ path = 'knowledge/procedure/nerve-block.md', front, body }: EntryOptions = {}): KnowledgeFile {
+  const frontMatter =
+    front ??
+    [
+      'id: nerve-block',
+      'title: Nerve block',
+      'category: procedure',
+      'questions:',
+      '  - What is a nerve block?',
+      '  - Does it hurt?',
+      '  - How long does it last?',
+      'keywords: [numbing shot]',
+      'related: []',
+      'sources:',
+      '  - title: General patient education',
+      'reviewed: 2026-11-01',
+    ].join('\n');
+  const text = `---\n${frontMatter}\n---\n${body ?? 'A nerve block is a numbing shot.\n\n## How long it lasts\n\nA few hours.\n'}`;
+  return { path, text };
+}
+
+function problemsOf(...files: KnowledgeFile[]): string[] {
+  return compileKnowledge([...files, URGENT]).problems.map(formatProblem);
+}
+
+describe('knowledge/compile', () => {
+  describe('compileKnowledge', () => {
+    it('compiles a valid entry into passages with rendered HTML and plain text', () => {
+      const { bundle, problems } = compileKnowledge([entry(), URGENT]);
+      expect(problems).toEqual([]);
+      expect(bundle?.format).toBe(KNOWLEDGE_FORMAT);
+      const [compiled] = bundle!.entries;
+      expect(compiled?.passages).toEqual([
+        { id: 'nerve-block', heading: '', html: '<p>A nerve block is a numbing shot.</p>', text: 'A nerve block is a numbing shot.' },
+        { id: 'nerve-block#how-long-it-lasts', heading: 'How long it lasts', html: '<p>A few hours.</p>', text: 'A few hours.' },
+      ]);
+      expect(compiled?.sources).toEqual([{ title: 'General patient education' }]);
+      expect(bundle?.urgent[0]?.rules[0]).toEqual({ id: 'chest', name: 'Chest pain', any: ['chest pain'], all: [], unless: [], negatable: false });
+    });
+
+    it('compiles the default knowledge folder without errors', () => {
+      const { bundle, problems } = compileKnowledge(readKnowledgeDir('knowledge'));
+      expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+      expect(bundle!.entries.length).toBeGreaterThanOrEqual(8);
+    });
+
+    it('reports a file without front matter on line 1', () => {
+      expect(problemsOf({ path: 'knowledge/procedure/nerve-block.md', text: 'Just text\n' })).toEqual([
+        'knowledge/procedure/nerve-block.md:1: missing front matter: start the file with a line "---", then the fields (id, title, category, questions, sources, reviewed), then a line "---"',
+      ]);
+    });
+
+    it('reports invalid YAML at its line', () => {
+      const problems = problemsOf(entry({ front: 'id: nerve-block\ntitle: [unclosed\ncategory: procedure' }));
+      expect(problems[0]).toMatch(/^knowledge\/procedure\/nerve-block\.md:\d+: this is not valid YAML: /);
+    });
+
+    it('reports a missing required field at the closing ---', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is it?]', 'reviewed: 2026-11-01'].join('\n');
+      expect(problemsOf(entry({ front }))).toEqual(['knowledge/procedure/nerve-block.md:7: missing required field "sources"; add it to the front matter']);
+    });
+
+    it('reports a field of the wrong type at its line', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: What is it?', 'sources:', '  - title: X', 'reviewed: 2026-11-01'].join('\n');
+      expect(problemsOf(entry({ front }))).toEqual([
+        'knowledge/procedure/nerve-block.md:5: "questions" must be a list of text (lines starting with "- "), got "What is it?"',
+      ]);
+    });
+
+    it('reports a reviewed value that is not a date', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is it?]', 'sources:', '  - title: X', 'reviewed: last week'].join('\n');
+      expect(problemsOf(entry({ front }))).toEqual(['knowledge/procedure/nerve-block.md:8: "reviewed" must be a date like 2026-11-01, got "last week"']);
+    });
+
+    it('reports an id that does not match the file name', () => {
+      expect(problemsOf(entry({ path: 'knowledge/procedure/nerve-blocks.md' }))).toEqual([
+        'knowledge/procedure/nerve-blocks.md:2: "id" must match the file name: got "nerve-block", but the file is "nerve-blocks.md"; rename one of them',
+      ]);
+    });
+
+    it('reports a category that does not match the folder', () => {
+      expect(problemsOf(entry({ path: 'knowledge/about/nerve-block.md' }))).toEqual([
+        'knowledge/about/nerve-block.md:4: "category" is "procedure" but the file is in the folder "about"; move the file to knowledge/procedure/ or change the category',
+      ]);
+    });
+
+    it('reports a duplicate id at the second file', () => {
+      expect(problemsOf(entry(), entry({ path: 'copy/procedure/nerve-block.md' }))).toEqual([
+        'copy/procedure/nerve-block.md:2: duplicate id "nerve-block": knowledge/procedure/nerve-block.md already uses it; give each entry its own id',
+      ]);
+    });
+
+    it('reports related ids that name no entry, at their line', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is it?]', 'related:', '  - rfa', 'sources:', '  - title: X', 'reviewed: 2026-11-01'].join('\n');
+      expect(problemsOf(entry({ front }))).toEqual([
+        'knowledge/procedure/nerve-block.md:7: "related" names "rfa", but there is no entry with that id; check the spelling or add the entry',
+      ]);
+    });
+
+    it('reports a source URL with an unsupported scheme', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is it?]', 'sources:', '  - title: X', '    url: "javascript:alert(1)"', 'reviewed: 2026-11-01'].join('\n');
+      expect(problemsOf(entry({ front }))).toEqual([
+        'knowledge/procedure/nerve-block.md:8: "sources" item 1 "url" "javascript:alert(1)" uses an unsupported URL scheme; use an https: address',
+      ]);
+    });
+
+    it('reports a body link with an unsupported scheme at its line', () => {
+      const problems = problemsOf(entry({ body: 'Summary.\n\n## More\n\nSee [this](JaVaScRiPt:alert(1)).\n\nOr [that](data:text/html,x).\n' }));
+      expect(problems).toEqual([
+        'knowledge/procedure/nerve-block.md:19: link "JaVaScRiPt:alert(1)" uses an unsupported URL scheme; use https:, http:, tel:, mailto: or a relative link',
+        'knowledge/procedure/nerve-block.md:21: link "data:text/html,x" uses an unsupported URL scheme; use https:, http:, tel:, mailto: or a relative link',
+      ]);
+    });
+
+    it('reports raw HTML in the body at its line', () => {
+      expect(problemsOf(entry({ body: 'Summary.\n\n<img src=x onerror=alert(1)>\n' }))).toEqual([
+        'knowledge/procedure/nerve-block.md:17: raw HTML is not allowed in an entry (found "<img src=x onerror=alert(1)>"); use Markdown instead',
+      ]);
+      expect(problemsOf(entry({ body: 'Summary with <b>bold</b>.\n' }))[0]).toBe(
+        'knowledge/procedure/nerve-block.md:15: raw HTML is not allowed in an entry (found "<b>"); use Markdown instead',
+      );
+    });
+
+    it('reports an empty body', () => {
+      expect(problemsOf(entry({ body: '\n  \n' }))).toEqual([
+        'knowledge/procedure/nerve-block.md:14: the entry has no text; write a short summary paragraph after the closing "---"',
+      ]);
+    });
+
+    it('reports a body that starts with a section instead of a summary', () => {
+      expect(problemsOf(entry({ body: '## Only a section\n\nText.\n' }))).toEqual([
+        'knowledge/procedure/nerve-block.md:15: the entry needs a summary paragraph before its first "## " section',
+      ]);
+    });
+
+    it('warns about an unknown field but still compiles', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is it?]', 'sources:', '  - title: X', 'reviewed: 2026-11-01', 'tags: [x]'].join('\n');
+      const result = compileKnowledge([entry({ front }), URGENT]);
+      expect(result.problems.map(formatProblem)).toEqual([
+        'knowledge/procedure/nerve-block.md:9: warning: unknown field "tags" is ignored; the fields are id, title, category, questions, keywords, related, sources, reviewed',
+      ]);
+      expect(result.bundle).not.toBeNull();
+    });
+
+    it('refuses knowledge without urgent-care rules', () => {
+      expect(compileKnowledge([entry()]).problems.map(formatProblem)).toEqual([
+        'urgent.yaml:1: urgent.yaml is missing; the urgent-care check needs its rules, so add the file to the knowledge folder',
+      ]);
+    });
+
+    it('reports an urgent group with an unknown level and a rule with no phrases', () => {
+      const urgent = { path: 'knowledge/urgent.yaml', text: 'groups:\n  - level: panic\n    advice:\n      en: x\n    rules:\n      - id: a\n        name: A\n' };
+      expect(compileKnowledge([entry(), urgent]).problems.map(formatProblem)).toEqual([
+        'knowledge/urgent.yaml:2: group 1 "level" must be one of emergency, crisis, poison, doctor-today; got "panic"',
+        'knowledge/urgent.yaml:6: group 1 rule 1 needs "any" (phrases, any one fires the rule) or "all" (groups of phrases, one from each must be found)',
+      ]);
+    });
+
+    it('reports a vocabulary term without "says"', () => {
+      const vocabulary = { path: 'knowledge/vocabulary.yaml', text: 'terms:\n  - means: nerve block\n' };
+      expect(problemsOf(entry(), vocabulary)).toEqual([
+        'knowledge/vocabulary.yaml:2: term 1 needs "means" (the words the entries use) and "says" (a list of what visitors say)',
+      ]);
+    });
+  });
+
+  describe('htmlToText', () => {
+    it('turns list items into lines and decodes entities', () => {
+      expect(htmlToText('<p>A &amp; B</p><ul><li>one</li><li>two</li></ul>')).toBe('A & B\n- one\n- two');
+    });
+  });
+});
