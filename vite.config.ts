@@ -16,6 +16,9 @@ function demoServer(): Plugin {
   return {
     name: 'pain-care-chat-demo',
     apply: 'serve',
+    resolveId(id) {
+      return id === '/pain-care-chat.js' ? resolve(root, 'src/loader.ts') : undefined;
+    },
     configureServer(server) {
       server.watcher.add(resolve(root, 'knowledge'));
       server.watcher.on('change', (file) => {
@@ -23,9 +26,7 @@ function demoServer(): Plugin {
       });
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0];
-        if (path === '/pain-care-chat.js') {
-          req.url = `/@fs${resolve(root, 'src/loader.ts')}`;
-        } else if (path === '/knowledge.json') {
+        if (path === '/knowledge.json') {
           process.chdir(root);
           const result = compileKnowledgeDir('knowledge');
           for (const problem of result.problems) server.config.logger.warn(formatProblem(problem));

@@ -281,8 +281,8 @@ export class PainCareChat extends LitElement {
           </header>
           <div class="panel__log" role="log" aria-label=${t.conversationLabel} tabindex="-1">
             ${this.renderGreeting(t, clinic)}
+            ${this.conversation.state === 'failed' ? this.renderUnavailable(t) : nothing}
             ${repeat(this.conversation.messages, (m) => m.id, (m) => this.renderMessage(m, t))}
-            ${this.conversation.state === 'failed' && this.conversation.messages.length === 0 ? this.renderUnavailable(t) : nothing}
             ${this.conversation.state === 'loading' && this.conversation.messages.length > 0
               ? html`<p class="status" role="status">${t.loading}</p>`
               : nothing}

@@ -15,7 +15,31 @@ beforeAll(async () => {
   if (!existsSync('dist/pain-care-chat.js') || !existsSync('dist/knowledge.json')) {
     throw new Error('dist/ is not built; run "npm run build" before the browser tests');
   }
-  server = await serve(['dist', 'test/fixtures/pages']);
+  const brokenKnowledge: Record<string, string> = {
+    '/not-json.json': '<html>Not found</html>',
+    '/old-format.json': JSON.stringify({ format: 0, entries: [] }),
+    '/wrong-shape.json': JSON.stringify({ format: 1, entries: [{ id: 1 }] }),
+  };
+  server = await serve(['dist', 'test/fixtures/pages'], [
+    (req, res) => {
+      const body = brokenKnowledge[req.url ?? ''];
+      if (body === undefined) return false;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(body);
+      return true;
+    },
+    (req, res) => {
+      // /broken/<file>: the plain page with data-knowledge pointing at /<file>.
+      const match = /^\/broken\/([\w.-]+)$/.exec(req.url ?? '');
+      if (!match) return false;
+      res.setHeader('Content-Type', 'text/html');
+      res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Broken</title></head><body>` +
+          `<script type="module" src="/pain-care-chat.js" data-knowledge="/${match[1]}" data-booking-url="https://clinic.example/book" data-phone="(555) 010-2000"></script></body></html>`,
+      );
+      return true;
+    },
+  ]);
   browser = await launchChromium();
 });
 
@@ -149,7 +173,7 @@ describe('<pain-care-chat> from dist/ in Chromium', () => {
     await page.close();
   });
 
-  it('is usable by keyboard: Escape closes and focus returns to the launcher', async () => {
+  it('is accessible by keyboard: Tab reaches the launcher, Enter opens and sends, Escape closes and focus returns to the launcher', async () => {
     const { page } = await visit('/plain.html');
     await launcherOf(page).waitFor();
     await page.keyboard.press('Tab');
@@ -176,14 +200,21 @@ describe('<pain-care-chat> from dist/ in Chromium', () => {
     await page.close();
   });
 
-  it('says it cannot answer when the knowledge cannot load, still offering phone and booking, with no page error', async () => {
-    const { page, errors, warnings } = await visit('/broken-knowledge.html');
+  it.each([
+    ['missing.json', 'knowledge-unreachable', 'HTTP 404'],
+    ['not-json.json', 'knowledge-not-json', 'is not JSON'],
+    ['old-format.json', 'knowledge-format', 'has format 0'],
+    ['wrong-shape.json', 'knowledge-invalid', 'entries[0].id must be text'],
+  ])('says it cannot answer when the knowledge is %s, still offering phone and booking, with no page error', async (file, code, why) => {
+    const { page, errors, warnings } = await visit(`/broken/${file}`);
     await launcherOf(page).click();
     await page.getByText("Sorry, I can't answer questions right now.").waitFor();
     expect(await page.getByRole('link', { name: 'Book a consultation' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Call (555) 010-2000' }).count()).toBe(1);
+    await ask(page, 'what is a nerve block');
+    expect(await page.getByText("Sorry, I can't answer questions right now.").count()).toBe(2);
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
-    expect(warnings.some((w) => w.includes('pain-care-chat [knowledge-unreachable]') && w.includes('HTTP 404'))).toBe(true);
+    expect(warnings.filter((w) => w.startsWith(`pain-care-chat [${code}]`) && w.includes(why))).toHaveLength(1);
     await page.close();
   });
 
