@@ -1,23 +1,26 @@
 /**
- * `npm run knowledge -- [--check] [DIR] [--out FILE]`
+ * `npm run knowledge -- [--check] [--strict] [DIR] [--out FILE]`
  *
  * Compiles a knowledge folder (default `knowledge/`) into `dist/knowledge.json`. Prints every
- * problem as `path:line: message`; exits 1 when any is an error. With `--check`, writes nothing.
+ * problem as `path:line: message`; exits 1 when any is an error (with `--strict`, also when
+ * any is a warning). With `--check`, writes nothing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem } from './files.js';
 
-const USAGE = 'usage: npm run knowledge -- [--check] [DIR] [--out FILE]';
+const USAGE = 'usage: npm run knowledge -- [--check] [--strict] [DIR] [--out FILE]';
 
 function main(args: string[]): number {
   let check = false;
+  let strict = false;
   let dir = DEFAULT_KNOWLEDGE_DIR;
   let out = 'dist/knowledge.json';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--check') check = true;
+    else if (arg === '--strict') strict = true;
     else if (arg === '--out') out = args[++i] ?? '';
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
@@ -42,8 +45,13 @@ function main(args: string[]): number {
   for (const problem of result.problems) console.error(formatProblem(problem));
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
+  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   if (!result.bundle) {
-    console.error(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}: nothing written`);
+    console.error(`${counts}: nothing written`);
+    return 1;
+  }
+  if (strict && warnings > 0) {
+    console.error(`${counts}: --strict treats warnings as errors; nothing written`);
     return 1;
   }
   const passages = result.bundle.entries.reduce((sum, entry) => sum + entry.passages.length, 0);

@@ -8,8 +8,11 @@
  */
 import { Marked, type Token, type Tokens, type TokensList } from 'marked';
 import { LineCounter, type Node as YamlNode, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { terms } from '../answer/normalize.js';
+import { createResponder } from '../answer/reply.js';
 import { compilePhrase } from '../answer/triage.js';
 import { isSafeUrl } from '../render/url-policy.js';
+import { MAX_GRADE, MAX_SUMMARY_WORDS, fleschKincaidGrade, wordsOf } from './readability.js';
 import {
   CATEGORIES,
   type Category,
@@ -194,8 +197,8 @@ function renderPassage(tokens: Token[], links: TokensList['links']): string {
   return markdown.parser(list).trim();
 }
 
-/** Checks an entry's Markdown body and splits it into passages. */
-function compileBody(id: string, body: string, bodyLine: number, reader: YamlReader): Passage[] {
+/** Checks an entry's Markdown body and splits it into passages, with the line each starts on. */
+function compileBody(id: string, body: string, bodyLine: number, reader: YamlReader): { passages: Passage[]; lines: number[] } {
   const tokens = markdown.lexer(body);
   const lineOf = (offset: number) => bodyLine + lineAt(body, offset) - 1;
   walkTokens(tokens, body, 0, (token, offset) => {
@@ -226,13 +229,14 @@ function compileBody(id: string, body: string, bodyLine: number, reader: YamlRea
   }
   if (sections.every((section) => section.tokens.length === 0)) {
     reader.error(bodyLine, `the entry has no text; write a short summary paragraph after the closing "---"`);
-    return [];
+    return { passages: [], lines: [] };
   }
   if (sections[0]!.tokens.length === 0) {
     reader.error(sections[1]?.line ?? bodyLine, `the entry needs a summary paragraph before its first "## " section`);
   }
   const seen = new Set<string>();
   const passages: Passage[] = [];
+  const lines: number[] = [];
   for (const section of sections) {
     if (section.heading !== '' && section.tokens.length === 0) {
       reader.error(section.line, `section ${quote(section.heading)} is empty; add text under it or remove the heading`);
@@ -244,8 +248,9 @@ function compileBody(id: string, body: string, bodyLine: number, reader: YamlRea
     seen.add(passageId);
     const html = renderPassage(section.tokens, tokens.links);
     passages.push({ id: passageId, heading: section.heading, html, text: htmlToText(html) });
+    lines.push(section.heading === '' ? lineOf(body.indexOf(body.trimStart())) : section.line);
   }
-  return passages;
+  return { passages, lines };
 }
 
 interface EntryDraft {
@@ -253,6 +258,10 @@ interface EntryDraft {
   path: string;
   relatedLines: number[];
   idLine: number;
+  questionLines: number[];
+  questionsLine: number;
+  passageLines: number[];
+  reviewedLine: number;
 }
 
 function compileEntry(file: KnowledgeFile, problems: Problem[]): EntryDraft | undefined {
@@ -316,6 +325,8 @@ function compileEntry(file: KnowledgeFile, problems: Problem[]): EntryDraft | un
     return reader.textList(field.value, `"${key}"`, reader.lineOf(field.key));
   };
   const questions = listField('questions', true);
+  const questionsField = get('questions');
+  const questionLines = isSeq(questionsField?.value) ? questionsField.value.items.map((item) => reader.lineOf(item as YamlNode)) : [];
   if (questions && questions.length === 0) reader.error(reader.lineOf(get('questions')!.key), `"questions" needs at least one question a visitor might ask`);
   const keywords = listField('keywords', false);
 
@@ -384,7 +395,7 @@ function compileEntry(file: KnowledgeFile, problems: Problem[]): EntryDraft | un
 
   const bodyLine = closingLine + 1;
   const body = text.slice(frontMatter[0].length);
-  const passages = body.trim() === '' ? [] : compileBody(id ?? expectedId, body, bodyLine, reader);
+  const { passages, lines: passageLines } = body.trim() === '' ? { passages: [], lines: [] } : compileBody(id ?? expectedId, body, bodyLine, reader);
   if (body.trim() === '') reader.error(closingLine, `the entry has no text; write a short summary paragraph after the closing "---"`);
 
   const errorsAfter = problems.filter((p) => p.severity === 'error').length;
@@ -394,10 +405,20 @@ function compileEntry(file: KnowledgeFile, problems: Problem[]): EntryDraft | un
     path: file.path,
     relatedLines,
     idLine: reader.lineOf(idField!.value),
+    questionLines,
+    questionsLine: reader.lineOf(questionsField!.key),
+    passageLines,
+    reviewedLine: reader.lineOf(reviewedField!.value),
   };
 }
 
-function compileVocabulary(file: KnowledgeFile, problems: Problem[]): VocabularyTerm[] {
+interface VocabularyLine {
+  term: VocabularyTerm;
+  path: string;
+  line: number;
+}
+
+function compileVocabulary(file: KnowledgeFile, problems: Problem[], lines: VocabularyLine[]): VocabularyTerm[] {
   const reader = new YamlReader(file.path, 1, problems);
   const root = reader.parse(file.text);
   if (root === undefined) return [];
@@ -418,7 +439,11 @@ function compileVocabulary(file: KnowledgeFile, problems: Problem[]): Vocabulary
     }
     const meansText = reader.text(means.value, `${what} "means"`, reader.lineOf(means.key));
     const saysList = reader.textList(says.value, `${what} "says"`, reader.lineOf(says.key));
-    if (meansText !== undefined && saysList !== undefined) out.push({ means: meansText, says: saysList });
+    if (meansText !== undefined && saysList !== undefined) {
+      const term = { means: meansText, says: saysList };
+      out.push(term);
+      lines.push({ term, path: file.path, line: reader.lineOf(means.value) });
+    }
   });
   return out;
 }
@@ -525,20 +550,34 @@ function compileRule(node: YamlNode, what: string, reader: YamlReader, ruleIds: 
   return { id, name, any, all, unless, negatable };
 }
 
+export interface CompileOptions {
+  /** "Today", for the check that entries were reviewed within a year. Default: now. */
+  now?: Date;
+}
+
+/** Entries reviewed longer ago than this many days get a warning. */
+export const REVIEW_MAX_AGE_DAYS = 365;
+
+/** Fewest example questions an entry should have. */
+export const MIN_QUESTIONS = 4;
+
 /**
  * Compiles knowledge files into a bundle. `files` holds every `.md` entry (its parent
  * folder is its category) and the shared `vocabulary.yaml` and `urgent.yaml`; paths are
- * used in problems as given.
+ * used in problems as given. Besides errors (nothing is built), it warns about content an
+ * editor should improve: reading level, long summaries, few questions, old reviews,
+ * vocabulary that points nowhere, and example questions another entry answers.
  */
-export function compileKnowledge(files: readonly KnowledgeFile[]): CompileResult {
+export function compileKnowledge(files: readonly KnowledgeFile[], options: CompileOptions = {}): CompileResult {
   const problems: Problem[] = [];
   const drafts: EntryDraft[] = [];
   const vocabulary: VocabularyTerm[] = [];
+  const vocabularyLines: VocabularyLine[] = [];
   let urgent: UrgentGroup[] | undefined;
 
   for (const file of files) {
     const name = fileName(file.path);
-    if (name === VOCABULARY_FILE) vocabulary.push(...compileVocabulary(file, problems));
+    if (name === VOCABULARY_FILE) vocabulary.push(...compileVocabulary(file, problems, vocabularyLines));
     else if (name === URGENT_FILE) urgent = compileUrgent(file, problems);
     else if (/\.md$/i.test(name) && name.toLowerCase() !== 'readme.md') {
       const draft = compileEntry(file, problems);
@@ -573,8 +612,57 @@ export function compileKnowledge(files: readonly KnowledgeFile[]): CompileResult
     });
   }
 
-  problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
-  if (problems.some((p) => p.severity === 'error')) return { bundle: null, problems };
+  const sorted = () => problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+  if (problems.some((p) => p.severity === 'error')) return { bundle: null, problems: sorted() };
   const entries = [...firstById.values()].map((draft) => draft.entry).sort((a, b) => a.id.localeCompare(b.id));
-  return { bundle: { format: KNOWLEDGE_FORMAT, entries, vocabulary, urgent: urgent ?? [] }, problems };
+  const bundle: KnowledgeBundle = { format: KNOWLEDGE_FORMAT, entries, vocabulary, urgent: urgent ?? [] };
+  problems.push(...checkQuality(bundle, [...firstById.values()], vocabularyLines, options.now ?? new Date()));
+  return { bundle, problems: sorted() };
+}
+
+/** Warnings about content that compiles but that visitors would be served badly by. */
+function checkQuality(bundle: KnowledgeBundle, drafts: EntryDraft[], vocabularyLines: VocabularyLine[], now: Date): Problem[] {
+  const problems: Problem[] = [];
+  const warn = (path: string, line: number, message: string) => problems.push({ path, line, severity: 'warning', message });
+  for (const draft of drafts) {
+    const { entry, path } = draft;
+    const grades = entry.passages.map((passage) => fleschKincaidGrade(passage.text));
+    const grade = fleschKincaidGrade(entry.passages.map((passage) => passage.text).join('\n'));
+    if (grade > MAX_GRADE) {
+      const hardest = grades.indexOf(Math.max(...grades));
+      warn(path, draft.passageLines[hardest] ?? 1, `the entry reads at grade ${grade.toFixed(1)} (Flesch-Kincaid); aim for ${MAX_GRADE} or below with shorter sentences and simpler words, starting with this part (grade ${grades[hardest]!.toFixed(1)})`);
+    }
+    const summary = entry.passages[0];
+    const summaryWords = summary && summary.heading === '' ? wordsOf(summary.text).length : 0;
+    if (summaryWords > MAX_SUMMARY_WORDS) {
+      warn(path, draft.passageLines[0] ?? 1, `the summary has ${summaryWords} words; keep it to ${MAX_SUMMARY_WORDS} or fewer so it reads as a short answer`);
+    }
+    if (entry.questions.length < MIN_QUESTIONS) {
+      warn(path, draft.questionsLine, `"questions" has ${entry.questions.length}; give at least ${MIN_QUESTIONS} ways a visitor might ask`);
+    }
+    const age = (now.getTime() - new Date(`${entry.reviewed}T00:00:00Z`).getTime()) / 86_400_000;
+    if (age > REVIEW_MAX_AGE_DAYS) {
+      warn(path, draft.reviewedLine, `"reviewed" is ${entry.reviewed}, over a year ago; check the entry is still right and update the date`);
+    }
+  }
+
+  const known = new Set(bundle.entries.flatMap((entry) => entry.passages.flatMap((p) => terms(`${entry.title} ${p.heading} ${p.text} ${entry.keywords.join(' ')} ${entry.questions.join(' ')}`))));
+  for (const { term, path, line } of vocabularyLines) {
+    const meant = terms(term.means);
+    if (!meant.some((t) => known.has(t))) {
+      warn(path, line, `"means: ${term.means}" matches no word in any entry, so it cannot help a visitor; use the words an entry uses`);
+    }
+  }
+
+  const responder = createResponder(bundle);
+  for (const draft of drafts) {
+    draft.entry.questions.forEach((question, i) => {
+      const reply = responder.reply(question);
+      const winner = reply.status === 'answer' ? reply.entryId : reply.status === 'clarify' ? reply.matches[0]?.id : undefined;
+      if (winner !== undefined && winner !== draft.entry.id) {
+        warn(draft.path, draft.questionLines[i] ?? draft.questionsLine, `example question ${quote(question)} is answered by ${quote(winner)}, not this entry; reword it or make the two entries more distinct`);
+      }
+    });
+  }
+  return problems;
 }

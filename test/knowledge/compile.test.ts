@@ -26,6 +26,7 @@ function entry({ path = 'knowledge/procedure/nerve-block.md', front, body }: Ent
       '  - What is a nerve block?',
       '  - Does it hurt?',
       '  - How long does it last?',
+      '  - Is a nerve block safe?',
       'keywords: [numbing shot]',
       'related: []',
       'sources:',
@@ -36,14 +37,17 @@ function entry({ path = 'knowledge/procedure/nerve-block.md', front, body }: Ent
   return { path, text };
 }
 
+const NOW = new Date('2026-11-22T12:00:00Z');
+const compile = (files: KnowledgeFile[]) => compileKnowledge(files, { now: NOW });
+
 function problemsOf(...files: KnowledgeFile[]): string[] {
-  return compileKnowledge([...files, URGENT]).problems.map(formatProblem);
+  return compile([...files, URGENT]).problems.filter((p) => p.severity === 'error').map(formatProblem);
 }
 
 describe('knowledge/compile', () => {
   describe('compileKnowledge', () => {
     it('compiles a valid entry into passages with rendered HTML and plain text', () => {
-      const { bundle, problems } = compileKnowledge([entry(), URGENT]);
+      const { bundle, problems } = compile([entry(), URGENT]);
       expect(problems).toEqual([]);
       expect(bundle?.format).toBe(KNOWLEDGE_FORMAT);
       const [compiled] = bundle!.entries;
@@ -124,50 +128,50 @@ describe('knowledge/compile', () => {
     it('reports a body link with an unsupported scheme at its line', () => {
       const problems = problemsOf(entry({ body: 'Summary.\n\n## More\n\nSee [this](JaVaScRiPt:alert(1)).\n\nOr [that](data:text/html,x).\n' }));
       expect(problems).toEqual([
-        'knowledge/procedure/nerve-block.md:19: link "JaVaScRiPt:alert(1)" uses an unsupported URL scheme; use https:, http:, tel:, mailto: or a relative link',
-        'knowledge/procedure/nerve-block.md:21: link "data:text/html,x" uses an unsupported URL scheme; use https:, http:, tel:, mailto: or a relative link',
+        'knowledge/procedure/nerve-block.md:20: link "JaVaScRiPt:alert(1)" uses an unsupported URL scheme; use https:, http:, tel:, mailto: or a relative link',
+        'knowledge/procedure/nerve-block.md:22: link "data:text/html,x" uses an unsupported URL scheme; use https:, http:, tel:, mailto: or a relative link',
       ]);
     });
 
     it('reports raw HTML in the body at its line', () => {
       expect(problemsOf(entry({ body: 'Summary.\n\n<img src=x onerror=alert(1)>\n' }))).toEqual([
-        'knowledge/procedure/nerve-block.md:17: raw HTML is not allowed in an entry (found "<img src=x onerror=alert(1)>"); use Markdown instead',
+        'knowledge/procedure/nerve-block.md:18: raw HTML is not allowed in an entry (found "<img src=x onerror=alert(1)>"); use Markdown instead',
       ]);
       expect(problemsOf(entry({ body: 'Summary with <b>bold</b>.\n' }))[0]).toBe(
-        'knowledge/procedure/nerve-block.md:15: raw HTML is not allowed in an entry (found "<b>"); use Markdown instead',
+        'knowledge/procedure/nerve-block.md:16: raw HTML is not allowed in an entry (found "<b>"); use Markdown instead',
       );
     });
 
     it('reports an empty body', () => {
       expect(problemsOf(entry({ body: '\n  \n' }))).toEqual([
-        'knowledge/procedure/nerve-block.md:14: the entry has no text; write a short summary paragraph after the closing "---"',
+        'knowledge/procedure/nerve-block.md:15: the entry has no text; write a short summary paragraph after the closing "---"',
       ]);
     });
 
     it('reports a body that starts with a section instead of a summary', () => {
       expect(problemsOf(entry({ body: '## Only a section\n\nText.\n' }))).toEqual([
-        'knowledge/procedure/nerve-block.md:15: the entry needs a summary paragraph before its first "## " section',
+        'knowledge/procedure/nerve-block.md:16: the entry needs a summary paragraph before its first "## " section',
       ]);
     });
 
     it('warns about an unknown field but still compiles', () => {
       const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is it?]', 'sources:', '  - title: X', 'reviewed: 2026-11-01', 'tags: [x]'].join('\n');
-      const result = compileKnowledge([entry({ front }), URGENT]);
-      expect(result.problems.map(formatProblem)).toEqual([
+      const result = compile([entry({ front }), URGENT]);
+      expect(result.problems.filter((p) => p.message.includes('unknown field')).map(formatProblem)).toEqual([
         'knowledge/procedure/nerve-block.md:9: warning: unknown field "tags" is ignored; the fields are id, title, category, questions, keywords, related, sources, reviewed',
       ]);
       expect(result.bundle).not.toBeNull();
     });
 
     it('refuses knowledge without urgent-care rules', () => {
-      expect(compileKnowledge([entry()]).problems.map(formatProblem)).toEqual([
+      expect(compile([entry()]).problems.map(formatProblem)).toEqual([
         'urgent.yaml:1: urgent.yaml is missing; the urgent-care check needs its rules, so add the file to the knowledge folder',
       ]);
     });
 
     it('reports an urgent group with an unknown level and a rule with no phrases', () => {
       const urgent = { path: 'knowledge/urgent.yaml', text: 'groups:\n  - level: panic\n    advice:\n      en: x\n    rules:\n      - id: a\n        name: A\n' };
-      expect(compileKnowledge([entry(), urgent]).problems.map(formatProblem)).toEqual([
+      expect(compile([entry(), urgent]).problems.map(formatProblem)).toEqual([
         'knowledge/urgent.yaml:2: group 1 "level" must be one of emergency, crisis, poison, doctor-today; got "panic"',
         'knowledge/urgent.yaml:6: group 1 rule 1 needs "any" (phrases, any one fires the rule) or "all" (groups of phrases, one from each must be found)',
       ]);
@@ -177,6 +181,70 @@ describe('knowledge/compile', () => {
       const vocabulary = { path: 'knowledge/vocabulary.yaml', text: 'terms:\n  - means: nerve block\n' };
       expect(problemsOf(entry(), vocabulary)).toEqual([
         'knowledge/vocabulary.yaml:2: term 1 needs "means" (the words the entries use) and "says" (a list of what visitors say)',
+      ]);
+    });
+  });
+
+  describe('compileKnowledge › quality warnings', () => {
+    const warningsOf = (...files: KnowledgeFile[]) =>
+      compile([...files, URGENT]).problems.filter((p) => p.severity === 'warning').map(formatProblem);
+
+    it('gives no warning for a short, plain, recent entry', () => {
+      expect(warningsOf(entry())).toEqual([]);
+    });
+
+    it('names the formula and the hardest part when an entry reads above grade 8', () => {
+      const body =
+        'A nerve block is a numbing shot.\n\n## Physiology\n\nInterventional anesthesiologists administer concentrated anesthetic medication circumferentially surrounding inflammatory peripheral nociceptive neuronal structures, substantially diminishing transmission.\n';
+      expect(warningsOf(entry({ body }))).toEqual([
+        expect.stringMatching(/^knowledge\/procedure\/nerve-block\.md:18: warning: the entry reads at grade \d+\.\d \(Flesch-Kincaid\); aim for 8 or below with shorter sentences and simpler words, starting with this part \(grade \d+\.\d\)$/),
+      ]);
+    });
+
+    it('warns about a summary over 60 words', () => {
+      const body = `${'Pain is sad. '.repeat(21)}\n`;
+      expect(warningsOf(entry({ body }))).toEqual(['knowledge/procedure/nerve-block.md:16: warning: the summary has 63 words; keep it to 60 or fewer so it reads as a short answer']);
+    });
+
+    it('warns about fewer than 4 questions', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is a nerve block?]', 'sources:', '  - title: X', 'reviewed: 2026-11-01'].join('\n');
+      expect(warningsOf(entry({ front }))).toEqual(['knowledge/procedure/nerve-block.md:5: warning: "questions" has 1; give at least 4 ways a visitor might ask']);
+    });
+
+    it('warns about a review over a year old', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is a nerve block?, Does it hurt?, How long does it last?, Is it safe?]', 'sources:', '  - title: X', 'reviewed: 2025-11-01'].join('\n');
+      expect(warningsOf(entry({ front }))).toEqual([
+        'knowledge/procedure/nerve-block.md:8: warning: "reviewed" is 2025-11-01, over a year ago; check the entry is still right and update the date',
+      ]);
+    });
+
+    it('warns about a vocabulary term that means no word of any entry', () => {
+      const vocabulary = { path: 'knowledge/vocabulary.yaml', text: 'terms:\n  - means: nerve block\n    says: [numb the nerve]\n  - means: dental implant\n    says: [fake tooth]\n' };
+      expect(warningsOf(entry(), vocabulary)).toEqual([
+        'knowledge/vocabulary.yaml:4: warning: "means: dental implant" matches no word in any entry, so it cannot help a visitor; use the words an entry uses',
+      ]);
+    });
+
+    it('warns when another entry answers an entry’s example question', () => {
+      const rfa = entry({
+        path: 'knowledge/procedure/radiofrequency-ablation.md',
+        front: [
+          'id: radiofrequency-ablation',
+          'title: Radiofrequency ablation',
+          'category: procedure',
+          'questions:',
+          '  - What is radiofrequency ablation?',
+          '  - What is a nerve block?',
+          '  - Does ablation hurt?',
+          '  - Is ablation safe?',
+          'sources:',
+          '  - title: X',
+          'reviewed: 2026-11-01',
+        ].join('\n'),
+        body: 'RFA heats a nerve. Then the nerve stops sending pain.\n',
+      });
+      expect(warningsOf(entry(), rfa)).toEqual([
+        'knowledge/procedure/radiofrequency-ablation.md:7: warning: example question "What is a nerve block?" is answered by "nerve-block", not this entry; reword it or make the two entries more distinct',
       ]);
     });
   });
