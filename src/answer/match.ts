@@ -30,6 +30,12 @@ export const PASSAGE_WEIGHTS = Object.freeze({ heading: 1, text: 0.6 });
  */
 export const TYPO_THRESHOLD = 0.34;
 
+/**
+ * Added to every term's rarity weight (inverse document frequency), so that one rare word
+ * cannot outweigh the rest of a question. Higher flattens the weights.
+ */
+export const IDF_FLOOR = 1;
+
 /** Terms shorter than this are never corrected for typos: too many short words look alike. */
 export const TYPO_MIN_LENGTH = 4;
 
@@ -114,23 +120,25 @@ interface VocabularyPhrase {
   means: string;
 }
 
-/** Finds vocabulary phrases in the question's words; returns the clinical terms and what is left. */
-function expand(questionWords: string[], phrases: VocabularyPhrase[]): { rest: string[]; added: string[]; expansions: QueryAnalysis['expansions'] } {
+/**
+ * Finds vocabulary phrases in the question's words. Each phrase found becomes one concept
+ * (its words and the clinical words it means, any of which may match); the rest of the
+ * words are returned as they are.
+ */
+function expand(questionWords: string[], phrases: VocabularyPhrase[]): { rest: string[]; concepts: { said: string[]; means: string }[] } {
   const used = new Array<boolean>(questionWords.length).fill(false);
-  const added: string[] = [];
-  const expansions: QueryAnalysis['expansions'] = [];
+  const concepts: { said: string[]; means: string }[] = [];
   for (const phrase of phrases) {
     const length = phrase.said.length;
     for (let start = 0; start + length <= questionWords.length; start++) {
       let found = true;
-      for (let k = 0; k < length && found; k++) found = !used[start + k] && questionWords[start + k] === phrase.said[k];
+      for (let k = 0; k < length && found; k++) found = !used[start + k] && stem(questionWords[start + k]!) === phrase.said[k];
       if (!found) continue;
       for (let k = 0; k < length; k++) used[start + k] = true;
-      added.push(...terms(phrase.means));
-      expansions.push({ said: phrase.said.join(' '), means: phrase.means });
+      concepts.push({ said: questionWords.slice(start, start + length), means: phrase.means });
     }
   }
-  return { rest: questionWords.filter((_, i) => !used[i]), added, expansions };
+  return { rest: questionWords.filter((_, i) => !used[i]), concepts };
 }
 
 /** Builds the matcher for a knowledge bundle. Cost grows with the bundle's size; build once. */
@@ -145,11 +153,11 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
   const fuse = new Fuse(dictionary, { includeScore: true, threshold: TYPO_THRESHOLD, ignoreLocation: true, minMatchCharLength: 2 });
   // Longest phrases first, so "spinal cord stimulator" wins over "stimulator".
   const phrases: VocabularyPhrase[] = bundle.vocabulary
-    .flatMap((term) => term.says.map((said) => ({ said: words(said), means: term.means })))
+    .flatMap((term) => term.says.map((said) => ({ said: words(said).map(stem), means: term.means })))
     .filter((phrase) => phrase.said.length > 0)
     .sort((a, b) => b.said.length - a.said.length);
   const entryCount = Math.max(indexed.length, 1);
-  const weightOf = (term: string): number => Math.log(1 + entryCount / ((documentFrequency.get(term) ?? 0) + 0.5));
+  const weightOf = (term: string): number => IDF_FLOOR + Math.log(1 + entryCount / ((documentFrequency.get(term) ?? 0) + 0.5));
 
   function candidatesFor(term: string): { term: string; similarity: number }[] {
     if (documentFrequency.has(term)) return [{ term, similarity: 1 }];
@@ -167,18 +175,27 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
   }
 
   function match(question: string): MatchOutcome {
-    const { rest, added, expansions } = expand(words(question), phrases);
-    const queryTerms = [...new Set([...rest.filter((word) => !STOP_WORDS.has(word)).map(stem), ...added])];
-    const analysis: QueryAnalysis = {
-      expansions,
-      terms: queryTerms.map((term) => {
-        const candidates = candidatesFor(term);
-        // A term the knowledge does not know weighs as much as the rarest term it does know,
-        // so a question mostly about something else scores low.
-        const weight = candidates.length > 0 ? Math.max(...candidates.map((c) => weightOf(c.term))) : weightOf(term);
-        return { term, weight, candidates };
-      }),
-    };
+    const { rest, concepts } = expand(words(question), phrases);
+    const analysis: QueryAnalysis = { expansions: concepts.map((c) => ({ said: c.said.join(' '), means: c.means })), terms: [] };
+    const seen = new Set<string>();
+    for (const term of rest.filter((word) => !STOP_WORDS.has(word)).map(stem)) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const candidates = candidatesFor(term);
+      // A term the knowledge does not know weighs as much as the rarest term it does know,
+      // so a question mostly about something else scores low.
+      const weight = candidates.length > 0 ? Math.max(...candidates.map((c) => weightOf(c.term))) : weightOf(term);
+      analysis.terms.push({ term, weight, candidates });
+    }
+    for (const concept of concepts) {
+      // A lay phrase counts once, however many clinical words it stands for.
+      const meant = [...new Set([...terms(concept.means), ...concept.said.filter((w) => !STOP_WORDS.has(w)).map(stem)])].filter((t) => documentFrequency.has(t));
+      // Its rarest word is what it means most ("occipital", not "nerve" or "block").
+      const top = Math.max(0, ...meant.map(weightOf));
+      const candidates = meant.map((term) => ({ term, similarity: weightOf(term) / top }));
+      const term = concept.said.join(' ');
+      analysis.terms.push({ term, weight: candidates.length > 0 ? top : weightOf(term), candidates });
+    }
     const totalWeight = analysis.terms.reduce((sum, t) => sum + t.weight, 0);
     if (totalWeight === 0) return { matches: [], analysis };
 

@@ -5,7 +5,7 @@
  */
 import type { Entry, KnowledgeBundle, Passage, Source, UrgentLevel } from '../knowledge/schema.js';
 import { type EntryMatch, type Matcher, type QueryAnalysis, createMatcher } from './match.js';
-import { MAX_QUESTION_CHARS } from './normalize.js';
+import { MAX_QUESTION_CHARS, words } from './normalize.js';
 import { type Triage, type UrgentFinding, createTriage } from './triage.js';
 
 /** The best entry must score at least this (0–1, higher is stricter) to be given as the answer. */
@@ -124,7 +124,10 @@ function answerWith(entry: Entry, passageId: string, matches: ReplyMatch[], byId
 /** Builds a {@link Responder} for a validated bundle. */
 export function createResponder(bundle: KnowledgeBundle): Responder {
   const matcher = createMatcher(bundle);
-  const triage: Triage = createTriage(bundle.urgent);
+  const triage: Triage = createTriage(
+    bundle.urgent,
+    bundle.entries.flatMap((entry) => [entry.title, ...entry.passages.map((p) => p.text)]).flatMap(words),
+  );
   const byId = new Map(bundle.entries.map((entry) => [entry.id, entry]));
 
   function reply(question: string, options: ReplyOptions = {}): Reply {

@@ -23,7 +23,9 @@ export const URGENT_LEVEL_ORDER: readonly UrgentLevel[] = Object.freeze(['emerge
 
 // Dropped from both the question and the rule phrases, so "can't hold my bladder" matches
 // the phrase "cant hold bladder".
-const FILLER_WORDS = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'their', 'our', 'its', 'very', 'really', 'so', 'just']);
+const FILLER_WORDS = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'their', 'our', 'its']);
+// Real words one letter away from a symptom word; never read as its typo ("fewer" is not "fever").
+const NOT_TYPOS = ['fewer', 'ladder', 'latter', 'lever', 'hover', 'cover', 'never', 'river', 'fiver', 'chess', 'breadth', 'blade', 'paste', 'toast'];
 // Words that negate the symptom right after them ("no fever", "don't have a fever").
 const NEGATORS = new Set(['no', 'not', 'without', 'never', 'denies', 'deny', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'hadnt', 'nor', 'neither']);
 // Words that may stand between a negator and the symptom it negates.
@@ -50,7 +52,7 @@ interface CompiledRule {
   unless: Phrase[];
 }
 
-/** Splits a rule phrase into pattern words, dropping filler words as the question does. */
+/** Splits a rule phrase into pattern words, dropping filler words as the question does; a lone `*` is any one word. */
 export function compilePhrase(phrase: string): Phrase {
   return phrase
     .split(/\s+/)
@@ -59,7 +61,8 @@ export function compilePhrase(phrase: string): Phrase {
       const text = foldText(prefix ? raw.slice(0, -1) : raw).replace(/ /g, '');
       return { text, prefix };
     })
-    .filter((word) => word.text !== '' && !FILLER_WORDS.has(word.text));
+    // A lone "*" stands for any one word ("can * cause").
+    .filter((word) => (word.text !== '' || word.prefix) && !FILLER_WORDS.has(word.text));
 }
 
 function tokenize(question: string): Token[] {
@@ -73,9 +76,10 @@ function tokenize(question: string): Token[] {
   return tokens;
 }
 
-function wordMatches(word: string, pattern: PatternWord): boolean {
+function wordMatches(word: string, pattern: PatternWord, realWords: ReadonlySet<string>): boolean {
+  if (word === pattern.text || (pattern.prefix && word.startsWith(pattern.text))) return true;
+  if (realWords.has(word)) return false;
   if (!pattern.prefix) return isNearMiss(word, pattern.text);
-  if (word.startsWith(pattern.text)) return true;
   // A typo may add or drop a letter before the prefix ends ("sucidal" for "suicid*").
   const length = pattern.text.length;
   for (let cut = length - 1; cut <= length + 1; cut++) {
@@ -95,12 +99,12 @@ function isNegated(tokens: Token[], start: number): boolean {
   return false;
 }
 
-function phraseFound(tokens: Token[], phrase: Phrase, negatable: boolean): boolean {
+function phraseFound(tokens: Token[], phrase: Phrase, negatable: boolean, realWords: ReadonlySet<string>): boolean {
   if (phrase.length === 0) return false;
   for (let start = 0; start + phrase.length <= tokens.length; start++) {
     let matched = true;
     for (let k = 0; k < phrase.length; k++) {
-      if (!wordMatches(tokens[start + k]!.word, phrase[k]!)) {
+      if (!wordMatches(tokens[start + k]!.word, phrase[k]!, realWords)) {
         matched = false;
         break;
       }
@@ -110,18 +114,25 @@ function phraseFound(tokens: Token[], phrase: Phrase, negatable: boolean): boole
   return false;
 }
 
-function ruleFires(tokens: Token[], compiled: CompiledRule): boolean {
+function ruleFires(tokens: Token[], compiled: CompiledRule, realWords: ReadonlySet<string>): boolean {
   const { negatable } = compiled.rule;
-  if (compiled.unless.some((phrase) => phraseFound(tokens, phrase, false))) return false;
-  if (compiled.any.some((phrase) => phraseFound(tokens, phrase, negatable))) return true;
-  return compiled.all.length > 0 && compiled.all.every((group) => group.some((phrase) => phraseFound(tokens, phrase, negatable)));
+  const found = (phrase: Phrase, canNegate: boolean) => phraseFound(tokens, phrase, canNegate, realWords);
+  if (compiled.unless.some((phrase) => found(phrase, false))) return false;
+  if (compiled.any.some((phrase) => found(phrase, negatable))) return true;
+  return compiled.all.length > 0 && compiled.all.every((group) => group.some((phrase) => found(phrase, negatable)));
 }
 
 /** A triage function bound to one set of rule groups; compile once, call per question. */
 export type Triage = (question: string, locale?: string) => UrgentFinding[];
 
-/** Compiles the rule groups of a knowledge bundle into a {@link Triage} function. */
-export function createTriage(groups: readonly UrgentGroup[]): Triage {
+/**
+ * Compiles the rule groups of a knowledge bundle into a {@link Triage} function.
+ * `realWords` are correctly spelt words (the knowledge's own text): a question word among
+ * them is taken as meant, never as a typo of a rule word.
+ */
+export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable<string> = []): Triage {
+  const known = new Set<string>(NOT_TYPOS);
+  for (const word of realWords) known.add(word);
   const compiled: CompiledRule[] = groups.flatMap((group) =>
     group.rules.map((rule) => ({
       rule,
@@ -135,7 +146,7 @@ export function createTriage(groups: readonly UrgentGroup[]): Triage {
     const tokens = tokenize(question);
     const findings = new Map<UrgentLevel, UrgentFinding>();
     for (const entry of compiled) {
-      if (findings.has(entry.group.level) || !ruleFires(tokens, entry)) continue;
+      if (findings.has(entry.group.level) || !ruleFires(tokens, entry, known)) continue;
       findings.set(entry.group.level, {
         level: entry.group.level,
         ruleId: entry.rule.id,

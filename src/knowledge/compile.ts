@@ -515,7 +515,8 @@ function compileRule(node: YamlNode, what: string, reader: YamlReader, ruleIds: 
   const phraseList = (value: YamlNode | null, label: string, line: number): string[] | undefined => {
     const list = reader.textList(value, label, line);
     list?.forEach((phrase) => {
-      if (compilePhrase(phrase).length === 0) reader.error(line, `${label} has a phrase with no words: ${quote(phrase)}`);
+      const words = compilePhrase(phrase);
+      if (words.length === 0 || words.every((word) => word.text === '')) reader.error(line, `${label} has a phrase with no words: ${quote(phrase)}`);
     });
     return list;
   };

@@ -1,0 +1,203 @@
+/**
+ * `npm run eval -- [--questions FILE] [--floors FILE] [--knowledge FILE] [--half tune|held] [--misses]`
+ *
+ * Runs a question set (JSON lines: `{"q", "kind": "topic"|"out-of-scope"|"urgent"|"scary",
+ * "expect": id|null, "half": "tune"|"held"}`) through the same core the widget uses and
+ * prints, per half: top-1, top-3, confidently wrong, out-of-scope sent to fallback, urgent
+ * recall and false urgent. Exits 1 when a figure is below its floor (or above its ceiling)
+ * in the floors file.
+ */
+import { readFileSync } from 'node:fs';
+import { type Reply, createResponder } from '../answer/reply.js';
+import { parseBundleText } from '../knowledge/load.js';
+import type { KnowledgeBundle } from '../knowledge/schema.js';
+import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem } from './files.js';
+
+export interface EvalQuestion {
+  q: string;
+  kind: 'topic' | 'out-of-scope' | 'urgent' | 'scary';
+  expect: string | null;
+  half: 'tune' | 'held';
+}
+
+export interface EvalFigures {
+  questions: number;
+  /** Topic and scary questions whose best-ranked entry is the expected one. */
+  top1: number;
+  /** …whose expected entry is among the first three. */
+  top3: number;
+  /** Non-urgent questions answered (status `answer`) with a wrong entry, or answered at all when out of scope. */
+  confidentlyWrong: number;
+  /** Out-of-scope questions that got `fallback`. */
+  outOfScopeToFallback: number;
+  /** Urgent questions that got `urgent`. */
+  urgentRecall: number;
+  /** Non-urgent questions that got `urgent`. */
+  falseUrgent: number;
+}
+
+/** Floors (`min`) and ceilings (`max`) per figure; a run outside them fails. */
+export type Floors = Partial<Record<keyof Omit<EvalFigures, 'questions'>, { min?: number; max?: number }>>;
+
+interface Outcome {
+  question: EvalQuestion;
+  reply: Reply;
+  ok: boolean;
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+const topId = (reply: Reply) => (reply.status === 'answer' ? reply.entryId : reply.matches[0]?.id);
+
+/** Scores one half of the question set. */
+export function evaluate(bundle: KnowledgeBundle, questions: EvalQuestion[]): { figures: EvalFigures; outcomes: Outcome[] } {
+  const responder = createResponder(bundle);
+  const outcomes: Outcome[] = [];
+  let ranked = 0;
+  let top1 = 0;
+  let top3 = 0;
+  let answerable = 0;
+  let wrong = 0;
+  let outOfScope = 0;
+  let toFallback = 0;
+  let urgent = 0;
+  let caught = 0;
+  let ordinary = 0;
+  let falseUrgent = 0;
+  for (const question of questions) {
+    const reply = responder.reply(question.q);
+    let ok = true;
+    if (question.kind === 'urgent') {
+      urgent++;
+      ok = reply.status === 'urgent';
+      if (ok) caught++;
+    } else {
+      ordinary++;
+      answerable++;
+      if (reply.status === 'urgent') {
+        falseUrgent++;
+        ok = false;
+      }
+      if (reply.status === 'answer' && reply.entryId !== question.expect) {
+        wrong++;
+        ok = false;
+      }
+      if (question.kind === 'out-of-scope') {
+        outOfScope++;
+        if (reply.status === 'fallback') toFallback++;
+        else ok = false;
+      } else if (question.expect !== null) {
+        ranked++;
+        const ids = reply.status === 'answer' ? [reply.entryId, ...reply.matches.map((m) => m.id).filter((id) => id !== reply.entryId)] : reply.matches.map((m) => m.id);
+        if (topId(reply) === question.expect) top1++;
+        else ok = false;
+        if (ids.slice(0, 3).includes(question.expect)) top3++;
+      }
+    }
+    outcomes.push({ question, reply, ok });
+  }
+  return {
+    figures: {
+      questions: questions.length,
+      top1: share(top1, ranked),
+      top3: share(top3, ranked),
+      confidentlyWrong: share(wrong, answerable),
+      outOfScopeToFallback: share(toFallback, outOfScope),
+      urgentRecall: share(caught, urgent),
+      falseUrgent: share(falseUrgent, ordinary),
+    },
+    outcomes,
+  };
+}
+
+/** Names of the figures that are outside their floors or ceilings. */
+export function belowFloors(figures: EvalFigures, floors: Floors): string[] {
+  return Object.entries(floors).flatMap(([name, limit]) => {
+    const value = figures[name as keyof EvalFigures];
+    if (limit?.min !== undefined && value < limit.min) return [`${name} ${(value * 100).toFixed(1)}% is below its floor ${(limit.min * 100).toFixed(1)}%`];
+    if (limit?.max !== undefined && value > limit.max) return [`${name} ${(value * 100).toFixed(1)}% is above its ceiling ${(limit.max * 100).toFixed(1)}%`];
+    return [];
+  });
+}
+
+export function readQuestions(path: string): EvalQuestion[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line, number: i + 1 }))
+    .filter(({ line }) => line.trim() !== '')
+    .map(({ line, number }) => {
+      let value: EvalQuestion;
+      try {
+        value = JSON.parse(line) as EvalQuestion;
+      } catch {
+        throw new Error(`${path}:${number}: not a JSON object; each line must be {"q", "kind", "expect", "half"}`);
+      }
+      if (typeof value.q !== 'string' || !['topic', 'out-of-scope', 'urgent', 'scary'].includes(value.kind) || !['tune', 'held'].includes(value.half)) {
+        throw new Error(`${path}:${number}: needs "q" (text), "kind" (topic, out-of-scope, urgent or scary) and "half" (tune or held)`);
+      }
+      return value;
+    });
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+
+function main(args: string[]): number {
+  let questionsPath = 'test/eval/questions.jsonl';
+  let floorsPath = 'test/eval/floors.json';
+  let knowledge: string | undefined;
+  let onlyHalf: string | undefined;
+  let misses = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--questions') questionsPath = args[++i] ?? questionsPath;
+    else if (arg === '--floors') floorsPath = args[++i] ?? floorsPath;
+    else if (arg === '--knowledge') knowledge = args[++i];
+    else if (arg === '--half') onlyHalf = args[++i];
+    else if (arg === '--misses') misses = true;
+    else {
+      console.error(`unknown argument ${JSON.stringify(arg)}\nusage: npm run eval -- [--questions FILE] [--floors FILE] [--knowledge FILE] [--half tune|held] [--misses]`);
+      return 2;
+    }
+  }
+  let bundle: KnowledgeBundle;
+  let questions: EvalQuestion[];
+  let floors: Record<string, Floors>;
+  try {
+    if (knowledge) bundle = parseBundleText(readFileSync(knowledge, 'utf8'));
+    else {
+      const result = compileKnowledgeDir(DEFAULT_KNOWLEDGE_DIR);
+      if (!result.bundle) throw new Error(result.problems.map(formatProblem).join('\n'));
+      bundle = result.bundle;
+    }
+    questions = readQuestions(questionsPath);
+    floors = JSON.parse(readFileSync(floorsPath, 'utf8')) as Record<string, Floors>;
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
+
+  const failures: string[] = [];
+  const rows: string[] = [];
+  for (const half of ['tune', 'held'] as const) {
+    if (onlyHalf && onlyHalf !== half) continue;
+    const { figures, outcomes } = evaluate(bundle, questions.filter((q) => q.half === half));
+    rows.push(
+      `${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(figures.top1)}${percent(figures.top3)}${percent(figures.confidentlyWrong)}${percent(figures.outOfScopeToFallback)}${percent(figures.urgentRecall)}${percent(figures.falseUrgent)}`,
+    );
+    failures.push(...belowFloors(figures, floors[half] ?? {}).map((f) => `${half}: ${f}`));
+    if (misses) {
+      for (const { question, reply } of outcomes.filter((o) => !o.ok)) {
+        console.log(`${half} ${question.kind} expect=${question.expect ?? '-'} got=${reply.status}:${topId(reply) ?? '-'}  ${JSON.stringify(question.q)}`);
+      }
+    }
+  }
+  console.log(`half  count  top-1  top-3  wrong  oos→fb urgent  false-u`);
+  for (const row of rows) console.log(row);
+  console.log(`(wrong = answered confidently with the wrong entry; oos→fb = out-of-scope sent to fallback; urgent = urgent recall; false-u = false urgent)`);
+  if (failures.length > 0) {
+    for (const failure of failures) console.error(failure);
+    return 1;
+  }
+  return 0;
+}
+
+if (process.argv[1]?.endsWith('eval.ts')) process.exitCode = main(process.argv.slice(2));
