@@ -47,13 +47,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'into is it its ive just kind know let like me might more most much must my need needs of on one ' +
     'or our please really should so some someone something tell than thank thanks that thats the their them ' +
     'then there these they thing things this those to too us very want wanted was way we were what whats ' +
-    'when where whether which while who why will with would you your youre yours ok okay hi hello hey sort'
+    'when where whether which while who why will with would you your youre yours ok okay hi hello hey sort ' +
+    'help helps helped helping explain info information wondering wonder curious no not dont im ive id'
   ).split(' '),
 );
 
 // Longest first; each is removed at most once, and only when at least MIN_STEM letters stay.
 const SUFFIXES = [
-  'ational', 'ations', 'ation', 'ators', 'ator', 'ments', 'ment', 'ness', 'ings', 'ions',
+  'ational', 'ations', 'ation', 'ators', 'ator', 'ments', 'ment', 'ness', 'ings', 'ions', 'ical',
   'ates', 'ies', 'ied', 'ing', 'ion', 'ate', 'ers', 'er', 'ed', 'es', 'ly', 's',
 ] as const;
 const MIN_STEM = 3;
@@ -69,8 +70,11 @@ export function stem(word: string): string {
     if (!word.endsWith(suffix) || word.length - suffix.length < MIN_STEM) continue;
     // "s" only as a plural: not "ss" (stress), "us" (sinus), "is" (arthritis).
     if (suffix === 's' && /(ss|us|is)$/.test(word)) break;
+    // "es" only after s, x, z, ch or sh (boxes); elsewhere it is "e" + "s" (knees, nerves).
+    if (suffix === 'es' && !/(s|x|z|ch|sh)es$/.test(word)) continue;
     stemmed = word.slice(0, -suffix.length);
     if (suffix === 'ies' || suffix === 'ied') stemmed += 'y';
+    if (suffix === 'ical') stemmed += 'ic';
     break;
   }
   if (stemmed.length > 4 && stemmed.endsWith('e')) stemmed = stemmed.slice(0, -1);

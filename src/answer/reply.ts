@@ -4,16 +4,21 @@
  * and the studio each show it in their own way.
  */
 import type { Entry, KnowledgeBundle, Passage, Source, UrgentLevel } from '../knowledge/schema.js';
-import { type EntryMatch, type Matcher, type QueryAnalysis, createMatcher } from './match.js';
+import { type EntryMatch, type Matcher, type MatcherOptions, type QueryAnalysis, createMatcher } from './match.js';
 import { MAX_QUESTION_CHARS, words } from './normalize.js';
 import { type Triage, type UrgentFinding, createTriage } from './triage.js';
 
 /** The best entry must score at least this (0–1, higher is stricter) to be given as the answer. */
-export const ANSWER_MIN_SCORE = 0.5;
+export const ANSWER_MIN_SCORE = 0.6;
 /** …and lead the runner-up by at least this much (0–1); otherwise the visitor is asked to choose. */
-export const ANSWER_MIN_LEAD = 0.1;
+export const ANSWER_MIN_LEAD = 0.05;
+/**
+ * …and lead the third-best by at least this much (0–1): when three or more entries crowd
+ * the top ("injection"), the question is too broad to answer with one of them.
+ */
+export const ANSWER_MIN_LEAD_OVER_THIRD = 0.1;
 /** Entries below this score (0–1) are never offered, not even as "Did you mean". */
-export const CLARIFY_MIN_SCORE = 0.3;
+export const CLARIFY_MIN_SCORE = 0.4;
 /** "Did you mean" offers entries within this distance of the best one (0–1). */
 export const CLARIFY_WINDOW = 0.2;
 /** At most this many "Did you mean" choices. */
@@ -121,9 +126,23 @@ function answerWith(entry: Entry, passageId: string, matches: ReplyMatch[], byId
   };
 }
 
-/** Builds a {@link Responder} for a validated bundle. */
-export function createResponder(bundle: KnowledgeBundle): Responder {
-  const matcher = createMatcher(bundle);
+/** The decision thresholds; the defaults are the tuned constants above. */
+export interface Thresholds {
+  answerMinScore: number;
+  answerMinLead: number;
+  clarifyMinScore: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
+  answerMinScore: ANSWER_MIN_SCORE,
+  answerMinLead: ANSWER_MIN_LEAD,
+  clarifyMinScore: CLARIFY_MIN_SCORE,
+});
+
+/** Builds a {@link Responder} for a validated bundle. `tuning` is for the eval's threshold search. */
+export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: Partial<Thresholds>; matcher?: MatcherOptions } = {}): Responder {
+  const { answerMinScore, answerMinLead, clarifyMinScore } = { ...DEFAULT_THRESHOLDS, ...tuning.thresholds };
+  const matcher = createMatcher(bundle, tuning.matcher);
   const triage: Triage = createTriage(
     bundle.urgent,
     bundle.entries.flatMap((entry) => [entry.title, ...entry.passages.map((p) => p.text)]).flatMap(words),
@@ -143,13 +162,14 @@ export function createResponder(bundle: KnowledgeBundle): Responder {
     }
     const { matches } = matcher.match(text);
     const scored = matches.map((m) => ({ id: m.entryId, score: round(m.score) }));
-    const [best, runnerUp] = matches;
-    if (!best || best.score < CLARIFY_MIN_SCORE) return { status: 'fallback', matches: scored };
-    if (best.score >= ANSWER_MIN_SCORE && best.score - (runnerUp?.score ?? 0) >= ANSWER_MIN_LEAD) {
+    const [best, runnerUp, third] = matches;
+    if (!best || best.score < clarifyMinScore) return { status: 'fallback', matches: scored };
+    const leads = best.score - (runnerUp?.score ?? 0) >= answerMinLead && best.score - (third?.score ?? 0) >= ANSWER_MIN_LEAD_OVER_THIRD;
+    if (best.score >= answerMinScore && leads) {
       return answerWith(byId.get(best.entryId)!, best.passageId, scored, byId);
     }
     const choices = matches
-      .filter((m) => m.score >= CLARIFY_MIN_SCORE && best.score - m.score <= CLARIFY_WINDOW)
+      .filter((m) => m.score >= clarifyMinScore && best.score - m.score <= CLARIFY_WINDOW)
       .slice(0, CLARIFY_MAX_CHOICES)
       .map((m) => ({ id: m.entryId, title: byId.get(m.entryId)!.title }));
     return { status: 'clarify', choices, matches: scored };

@@ -8,7 +8,7 @@
  * in the floors file.
  */
 import { readFileSync } from 'node:fs';
-import { type Reply, createResponder } from '../answer/reply.js';
+import { type Reply, type Responder, createResponder } from '../answer/reply.js';
 import { parseBundleText } from '../knowledge/load.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem } from './files.js';
@@ -30,6 +30,10 @@ export interface EvalFigures {
   confidentlyWrong: number;
   /** Out-of-scope questions that got `fallback`. */
   outOfScopeToFallback: number;
+  /** Topic and scary questions answered (status `answer`) with the expected entry. */
+  answeredRight: number;
+  /** Topic questions that got `fallback`: the visitor was told "I don't know" about a topic we cover. */
+  topicToFallback: number;
   /** Urgent questions that got `urgent`. */
   urgentRecall: number;
   /** Non-urgent questions that got `urgent`. */
@@ -49,10 +53,13 @@ const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 const topId = (reply: Reply) => (reply.status === 'answer' ? reply.entryId : reply.matches[0]?.id);
 
 /** Scores one half of the question set. */
-export function evaluate(bundle: KnowledgeBundle, questions: EvalQuestion[]): { figures: EvalFigures; outcomes: Outcome[] } {
-  const responder = createResponder(bundle);
+export function evaluate(bundle: KnowledgeBundle, questions: EvalQuestion[], tuning?: Parameters<typeof createResponder>[1]): { figures: EvalFigures; outcomes: Outcome[] } {
+  const responder: Responder = createResponder(bundle, tuning);
   const outcomes: Outcome[] = [];
   let ranked = 0;
+  let answeredRight = 0;
+  let topics = 0;
+  let topicFallback = 0;
   let top1 = 0;
   let top3 = 0;
   let answerable = 0;
@@ -90,6 +97,11 @@ export function evaluate(bundle: KnowledgeBundle, questions: EvalQuestion[]): { 
         const ids = reply.status === 'answer' ? [reply.entryId, ...reply.matches.map((m) => m.id).filter((id) => id !== reply.entryId)] : reply.matches.map((m) => m.id);
         if (topId(reply) === question.expect) top1++;
         else ok = false;
+        if (reply.status === 'answer' && reply.entryId === question.expect) answeredRight++;
+        if (question.kind === 'topic') {
+          topics++;
+          if (reply.status === 'fallback') topicFallback++;
+        }
         if (ids.slice(0, 3).includes(question.expect)) top3++;
       }
     }
@@ -102,6 +114,8 @@ export function evaluate(bundle: KnowledgeBundle, questions: EvalQuestion[]): { 
       top3: share(top3, ranked),
       confidentlyWrong: share(wrong, answerable),
       outOfScopeToFallback: share(toFallback, outOfScope),
+      answeredRight: share(answeredRight, ranked),
+      topicToFallback: topics === 0 ? 0 : topicFallback / topics,
       urgentRecall: share(caught, urgent),
       falseUrgent: share(falseUrgent, ordinary),
     },
@@ -181,7 +195,7 @@ function main(args: string[]): number {
     if (onlyHalf && onlyHalf !== half) continue;
     const { figures, outcomes } = evaluate(bundle, questions.filter((q) => q.half === half));
     rows.push(
-      `${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(figures.top1)}${percent(figures.top3)}${percent(figures.confidentlyWrong)}${percent(figures.outOfScopeToFallback)}${percent(figures.urgentRecall)}${percent(figures.falseUrgent)}`,
+      `${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(figures.top1)}${percent(figures.top3)}${percent(figures.confidentlyWrong)}${percent(figures.outOfScopeToFallback)}${percent(figures.urgentRecall)}${percent(figures.falseUrgent)}${percent(figures.answeredRight)}${percent(figures.topicToFallback)}`,
     );
     failures.push(...belowFloors(figures, floors[half] ?? {}).map((f) => `${half}: ${f}`));
     if (misses) {
@@ -190,9 +204,11 @@ function main(args: string[]): number {
       }
     }
   }
-  console.log(`half  count  top-1  top-3  wrong  oos→fb urgent  false-u`);
+  console.log(`half  count  top-1  top-3  wrong  oos→fb urgent false-u  right  t→fb`);
   for (const row of rows) console.log(row);
-  console.log(`(wrong = answered confidently with the wrong entry; oos→fb = out-of-scope sent to fallback; urgent = urgent recall; false-u = false urgent)`);
+  console.log(
+    `(wrong = answered confidently with the wrong entry; oos→fb = out-of-scope sent to fallback; urgent = urgent recall; false-u = false urgent; right = answered with the right entry; t→fb = topic questions sent to fallback)`,
+  );
   if (failures.length > 0) {
     for (const failure of failures) console.error(failure);
     return 1;
