@@ -7,7 +7,7 @@
  * in the browser.
  */
 import { Marked, type Token, type Tokens, type TokensList } from 'marked';
-import { LineCounter, type Node as YamlNode, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { type Document, LineCounter, type Node as YamlNode, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { terms } from '../answer/normalize.js';
 import { createResponder } from '../answer/reply.js';
 import { compilePhrase } from '../answer/triage.js';
@@ -75,6 +75,7 @@ const parentFolder = (path: string): string => path.split(/[\\/]/).slice(-2, -1)
 /** Reads YAML and reports problems at the right line of the file (`firstLine` = line of the YAML's first line). */
 class YamlReader {
   readonly lines = new LineCounter();
+  private doc: Document | undefined;
   constructor(
     readonly path: string,
     readonly firstLine: number,
@@ -83,11 +84,17 @@ class YamlReader {
 
   parse(text: string): unknown {
     const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    this.doc = doc;
     for (const error of doc.errors) {
       const line = this.lines.linePos(error.pos[0]).line;
       this.error(line, `this is not valid YAML: ${error.message.split('\n')[0]}`);
     }
     return doc.errors.length > 0 ? undefined : doc.contents;
+  }
+
+  /** The node an alias (`*name`) points to; any other node as it is. */
+  deref(node: YamlNode | null): YamlNode | null {
+    return isAlias(node) && this.doc ? ((node.resolve(this.doc) as YamlNode | undefined) ?? null) : node;
   }
 
   lineOf(node: YamlNode | null | undefined): number {
@@ -112,7 +119,8 @@ class YamlReader {
     return undefined;
   }
 
-  text(node: YamlNode | null, what: string, lineIfMissing: number): string | undefined {
+  text(raw: YamlNode | null, what: string, lineIfMissing: number): string | undefined {
+    const node = this.deref(raw);
     if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== '') {
       return String(node.value).trim();
     }
@@ -120,9 +128,10 @@ class YamlReader {
     return undefined;
   }
 
-  textList(node: YamlNode | null, what: string, lineIfMissing: number): string[] | undefined {
+  textList(raw: YamlNode | null, what: string, lineIfMissing: number): string[] | undefined {
+    const node = this.deref(raw);
     if (!isSeq(node)) {
-      this.error(node ? this.lineOf(node) : lineIfMissing, `${what} must be a list of text (lines starting with "- "), got ${describe(node)}`);
+      this.error(raw ? this.lineOf(raw) : lineIfMissing, `${what} must be a list of text (lines starting with "- "), got ${describe(node)}`);
       return undefined;
     }
     const out: string[] = [];
