@@ -46,6 +46,12 @@ export const TYPO_THRESHOLD = 0.4;
  */
 export const FOCUS_SHARE = 0.35;
 
+/**
+ * Focus is raised to this power, so that only a question that mirrors most of a title or
+ * example question gets much from it (sharing just "pain" with a title gives almost nothing).
+ */
+export const FOCUS_POWER = 1;
+
 /** One entry's fit to a question. */
 export interface EntryMatch {
   entryId: string;
@@ -285,7 +291,7 @@ function focus(item: IndexedEntry, queryTerms: QueryTerm[], weightOf: (term: str
       total += weight;
       found += weight * (asked.get(term) ?? 0);
     }
-    if (total > 0) best = Math.max(best, found / total);
+    if (total > 0) best = Math.max(best, (found / total) ** FOCUS_POWER);
   }
   return best;
 }
