@@ -16,7 +16,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { Entry, KnowledgeBundle, Passage } from '../knowledge/schema.js';
-import { STOP_WORDS, editDistance, stem, terms, words } from './normalize.js';
+import { COMMON_WORDS, STOP_WORDS, editDistance, stem, terms, words } from './normalize.js';
 
 /** How much a term found in each field counts, from 0 to 1 (higher: stronger evidence). */
 export const FIELD_WEIGHTS = Object.freeze({
@@ -45,12 +45,6 @@ export const TYPO_THRESHOLD = 0.4;
  * passage explains. Higher favours entries named by the question.
  */
 export const FOCUS_SHARE = 0.35;
-
-/**
- * Focus is raised to this power, so that only a question that mirrors most of a title or
- * example question gets much from it (sharing just "pain" with a title gives almost nothing).
- */
-export const FOCUS_POWER = 1;
 
 /** One entry's fit to a question. */
 export interface EntryMatch {
@@ -221,8 +215,9 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
       seen.add(token.key);
       const candidates = token.candidates.filter((c) => documentFrequency.has(c.term));
       // A word the knowledge does not know weighs as much as the rarest word it does know,
-      // so a question mostly about something else scores low.
-      const weight = candidates.length > 0 ? Math.max(...candidates.map((c) => weightOf(c.term))) : weightOf('');
+      // so a question mostly about something else scores low, unless it is an everyday word.
+      const unknownWeight = COMMON_WORDS.has(token.word) ? idfFloor : weightOf('');
+      const weight = candidates.length > 0 ? Math.max(...candidates.map((c) => weightOf(c.term))) : unknownWeight;
       analysis.terms.push({ term: token.key, weight, candidates });
     });
     return analysis;
@@ -291,7 +286,7 @@ function focus(item: IndexedEntry, queryTerms: QueryTerm[], weightOf: (term: str
       total += weight;
       found += weight * (asked.get(term) ?? 0);
     }
-    if (total > 0) best = Math.max(best, (found / total) ** FOCUS_POWER);
+    if (total > 0) best = Math.max(best, found / total);
   }
   return best;
 }

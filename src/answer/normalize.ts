@@ -126,3 +126,30 @@ export function editDistance(a: string, b: string, limit: number): number {
   }
   return d[rows * cols - 1]!;
 }
+
+/**
+ * Everyday words that say little about a topic. When the knowledge does not use one of
+ * them, it still weighs little in a question ("still", "ago", "big"), unlike an unknown
+ * topic word ("dentist", "covid") that points outside what the knowledge covers.
+ */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  (
+    'ago still also even ever yet already lately recently anymore actually basically maybe probably perhaps kinda sorta ' +
+    'lot lots bit big small little tiny huge bad good great fine nice new old young same different other another ' +
+    'every each all both either neither few several many much more most less least enough quite rather pretty ' +
+    'always never sometimes often usually again once twice later soon early late today tomorrow yesterday tonight ' +
+    'morning evening night week weeks month months year years day days hour hours minute minutes time times ' +
+    'thing stuff something anything nothing everything someone anyone everyone people person guy lady man woman ' +
+    'mom mum dad mother father wife husband son daughter friend friends family kid kids child children brother sister ' +
+    'go goes went gone going come comes came coming get got gotten give gave given take took taken make made ' +
+    'say said says tell told ask asked think thought feel felt feeling know knew known see saw seen look looks looked ' +
+    'want wanted need needed try tried trying use used using work works worked working keep kept let put seem seems ' +
+    'like likes liked love hate wish hope guess mean means meant sure okay yes yeah yep nope hmm um uh lol ' +
+    'thanks thank please sorry hello hi hey dear sir madam doc ' +
+    'really very so too just only quite kind sort type way ways part place area side thing things stuff ' +
+    'right left up down out off over under again back front top bottom inside outside near far ' +
+    'start started starting stop stopped end ended begin began ' +
+    'bother bothers bothering worry worried worrying scared afraid nervous anxious ' +
+    'everyday normal usual regular real true false whole half full'
+  ).split(' '),
+);
