@@ -48,7 +48,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'or our please really should so some someone something tell than thank thanks that thats the their them ' +
     'then there these they thing things this those to too us very want wanted was way we were what whats ' +
     'when where whether which while who why will with would you your youre yours ok okay hi hello hey sort ' +
-    'help helps helped helping explain info information wondering wonder curious no not dont im ive id'
+    'help helps helped helping explain info information wondering wonder curious no not dont im ive id mean means meaning'
   ).split(' '),
 );
 

@@ -76,6 +76,27 @@ export interface ClarifyReply extends ReplyBase {
 
 export interface FallbackReply extends ReplyBase {
   status: 'fallback';
+  /** Set when the visitor only greeted, thanked or said goodbye: they get a friendly word, not "I don't know". */
+  smallTalk?: SmallTalk;
+}
+
+export type SmallTalk = 'greeting' | 'thanks' | 'goodbye';
+
+const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'morning', 'afternoon', 'evening', 'hola', 'buenos', 'buenas', 'dias', 'tardes', 'noches']);
+const THANKS = new Set(['thanks', 'thank', 'thx', 'ty', 'thankyou', 'appreciate', 'appreciated', 'gracias', 'cheers', 'great', 'perfect', 'awesome', 'cool', 'helpful', 'ok', 'okay', 'k', 'got', 'it']);
+const GOODBYES = new Set(['bye', 'goodbye', 'later', 'cya', 'adios', 'night', 'take', 'care']);
+// Words that may stand beside a greeting or thanks without making it a question.
+const SMALL_TALK_FILLER = new Set(['good', 'there', 'you', 'so', 'much', 'very', 'a', 'lot', 'for', 'the', 'info', 'information', 'help', 'again', 'all', 'everyone', 'that', 'this', 'is', 'was', 'really', 'and', 'muchas', 'see', 'ya']);
+
+/** Whether the question is only a greeting, thanks or goodbye ("hi there", "thanks so much!"). */
+export function smallTalkOf(question: string): SmallTalk | undefined {
+  const list = words(question);
+  if (list.length === 0 || list.length > 8) return undefined;
+  if (!list.every((w) => GREETINGS.has(w) || THANKS.has(w) || GOODBYES.has(w) || SMALL_TALK_FILLER.has(w))) return undefined;
+  if (list.some((w) => GOODBYES.has(w))) return 'goodbye';
+  if (list.some((w) => THANKS.has(w))) return 'thanks';
+  if (list.some((w) => GREETINGS.has(w))) return 'greeting';
+  return undefined;
 }
 
 export interface UrgentReply extends ReplyBase {
@@ -139,14 +160,16 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   clarifyMinScore: CLARIFY_MIN_SCORE,
 });
 
+/** The correctly spelt words of a bundle (titles and passage text), which triage never reads as typos. */
+export function knowledgeWords(bundle: Pick<KnowledgeBundle, 'entries'>): string[] {
+  return bundle.entries.flatMap((entry) => [entry.title, ...entry.passages.map((p) => p.text)]).flatMap(words);
+}
+
 /** Builds a {@link Responder} for a validated bundle. `tuning` is for the eval's threshold search. */
 export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: Partial<Thresholds>; matcher?: MatcherOptions } = {}): Responder {
   const { answerMinScore, answerMinLead, clarifyMinScore } = { ...DEFAULT_THRESHOLDS, ...tuning.thresholds };
   const matcher = createMatcher(bundle, tuning.matcher);
-  const triage: Triage = createTriage(
-    bundle.urgent,
-    bundle.entries.flatMap((entry) => [entry.title, ...entry.passages.map((p) => p.text)]).flatMap(words),
-  );
+  const triage: Triage = createTriage(bundle.urgent, knowledgeWords(bundle));
   const byId = new Map(bundle.entries.map((entry) => [entry.id, entry]));
 
   function reply(question: string, options: ReplyOptions = {}): Reply {
@@ -160,6 +183,8 @@ export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: 
         advice: urgent.map((finding) => ({ level: finding.level, ruleId: finding.ruleId, text: fillNumbers(finding.advice, numbers) })),
       };
     }
+    const smallTalk = smallTalkOf(text);
+    if (smallTalk) return { status: 'fallback', smallTalk, matches: [] };
     const { matches } = matcher.match(text);
     const scored = matches.map((m) => ({ id: m.entryId, score: round(m.score) }));
     const [best, runnerUp, third] = matches;

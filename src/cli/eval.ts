@@ -26,7 +26,7 @@ export interface EvalFigures {
   top1: number;
   /** …whose expected entry is among the first three. */
   top3: number;
-  /** Non-urgent questions answered (status `answer`) with a wrong entry, or answered at all when out of scope. */
+  /** Non-urgent questions answered (status `answer`) with a wrong entry, or answered at all when out of scope (scary questions without an expected entry may get any answer). */
   confidentlyWrong: number;
   /** Out-of-scope questions that got `fallback`. */
   outOfScopeToFallback: number;
@@ -84,7 +84,9 @@ export function evaluate(bundle: KnowledgeBundle, questions: EvalQuestion[], tun
         falseUrgent++;
         ok = false;
       }
-      if (reply.status === 'answer' && reply.entryId !== question.expect) {
+      // A scary question with no expected entry may be answered by any entry; only a false alarm is wrong.
+      const anyAnswerWillDo = question.kind === 'scary' && question.expect === null;
+      if (reply.status === 'answer' && reply.entryId !== question.expect && !anyAnswerWillDo) {
         wrong++;
         ok = false;
       }

@@ -14,7 +14,7 @@ export function formatReply(reply: Reply, locale = 'en'): string {
     case 'urgent':
       return [`⚠ ${t.urgentTitle}`, ...reply.advice.map((a) => a.text)].join('\n');
     case 'fallback':
-      return t.fallback;
+      return reply.smallTalk ? t.smallTalk[reply.smallTalk] : t.fallback;
     case 'clarify':
       return [t.clarifyIntro, ...reply.choices.map((c) => `  • ${c.title}`)].join('\n');
     case 'answer': {

@@ -336,7 +336,9 @@ export class PainCareChat extends LitElement {
           </ul>
         </div>`;
       case 'fallback':
-        return html`<div class="reply reply--fallback" part="reply"><p>${t.fallback}</p>${this.renderContact(t)}</div>`;
+        return reply.smallTalk
+          ? html`<div class="reply" part="reply"><p>${t.smallTalk[reply.smallTalk]}</p></div>`
+          : html`<div class="reply reply--fallback" part="reply"><p>${t.fallback}</p>${this.renderContact(t)}</div>`;
       case 'urgent':
         return html`<div class="reply reply--urgent" part="reply" role="alert">
           <h3 class="reply__title">${t.urgentTitle}</h3>

@@ -26,6 +26,7 @@ export interface Strings {
   relatedLabel: string;
   clarifyIntro: string;
   fallback: string;
+  smallTalk: Record<'greeting' | 'thanks' | 'goodbye', string>;
   urgentTitle: string;
   callEmergency: (number: string) => string;
   callCrisis: (number: string) => string;
@@ -61,6 +62,11 @@ const en: Strings = {
   relatedLabel: 'You may also ask',
   clarifyIntro: 'Did you mean one of these?',
   fallback: "Sorry, I don't have an answer to that. Our team can help: call us or book a consultation.",
+  smallTalk: {
+    greeting: 'Hello! Ask me about a treatment, a condition, or what to expect at your visit.',
+    thanks: "You're welcome! Is there anything else you'd like to know?",
+    goodbye: 'Take care! Come back any time you have a question.',
+  },
   urgentTitle: 'Get help now',
   callEmergency: (number) => `Call ${number}`,
   callCrisis: (number) => `Call or text ${number}`,
@@ -96,6 +102,11 @@ const es: Strings = {
   relatedLabel: 'También puede preguntar',
   clarifyIntro: '¿Quiso decir alguna de estas?',
   fallback: 'Lo siento, no tengo una respuesta para eso. Nuestro equipo puede ayudarle: llámenos o reserve una consulta.',
+  smallTalk: {
+    greeting: '¡Hola! Pregúnteme sobre un tratamiento, una condición o qué esperar en su visita.',
+    thanks: '¡De nada! ¿Hay algo más que quiera saber?',
+    goodbye: '¡Cuídese! Vuelva cuando tenga una pregunta.',
+  },
   urgentTitle: 'Busque ayuda ahora',
   callEmergency: (number) => `Llamar al ${number}`,
   callCrisis: (number) => `Llamar o escribir al ${number}`,

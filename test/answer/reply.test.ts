@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_MIN_LEAD, ANSWER_MIN_SCORE, type Reply, createResponder } from '../../src/answer/reply.js';
+import { ANSWER_MIN_LEAD, ANSWER_MIN_SCORE, type Reply, createResponder, smallTalkOf } from '../../src/answer/reply.js';
 import { bundleOf } from '../helpers.js';
 
 const responder = createResponder(bundleOf('knowledge'));
@@ -82,6 +82,25 @@ describe('answer/reply', () => {
     it('falls back on an empty or stop-word-only question', () => {
       expect(responder.reply('').status).toBe('fallback');
       expect(responder.reply('what is it?').status).toBe('fallback');
+    });
+  });
+
+  describe('smallTalkOf', () => {
+    it.each([
+      ['hi', 'greeting'],
+      ['Hello there!', 'greeting'],
+      ['good morning', 'greeting'],
+      ['thanks so much', 'thanks'],
+      ['ok thank you', 'thanks'],
+      ['bye', 'goodbye'],
+    ] as const)('reads %j as %s', (question, kind) => {
+      expect(smallTalkOf(question)).toBe(kind);
+      expect(responder.reply(question)).toEqual({ status: 'fallback', smallTalk: kind, matches: [] });
+    });
+
+    it('does not treat a question with a greeting as small talk', () => {
+      expect(smallTalkOf('hi, what is an epidural')).toBeUndefined();
+      expect(responder.reply('hi, what is an epidural').status).toBe('answer');
     });
   });
 

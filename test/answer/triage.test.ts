@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { knowledgeWords } from '../../src/answer/reply.js';
 import { createTriage } from '../../src/answer/triage.js';
 import { bundleOf } from '../helpers.js';
 
-const triage = createTriage(bundleOf('knowledge').urgent);
+const bundle = bundleOf('knowledge');
+const triage = createTriage(bundle.urgent, knowledgeWords(bundle));
 const levelOf = (question: string) => triage(question)[0]?.level ?? null;
 
 describe('answer/triage', () => {
@@ -48,6 +50,30 @@ describe('answer/triage', () => {
 
     it('still fires when a negation is in another part of the sentence', () => {
       expect(levelOf('no idea why, but I have a fever after the injection')).toBe('doctor-today');
+    });
+
+    it.each([
+      ['my husband says he has a plan to end his life', 'crisis'],
+      ['i just want to go to sleep and never wake up', 'crisis'],
+      ['my 3 year old chewed on my fentanyl patch', 'poison'],
+      ['had some wine and took my oxycodone, now im dizzy', 'poison'],
+      ['my throat feels like it is closing after the shot', 'emergency'],
+      ['her mouth is crooked and she is talking gibberish', 'emergency'],
+      ['cant bend my neck and i have a high temp', 'emergency'],
+      ['the battery site of my stimulator is swollen and red', 'doctor-today'],
+    ])('catches the indirect wording %j as %s', (question, level) => {
+      expect(levelOf(question)).toBe(level);
+    });
+
+    it.each(['can a stimulator shock you', 'how much tylenol is too much in a day', 'is it safe to double my gabapentin dose', 'what if i get a fever after the procedure'])(
+      'lets a rule\'s "unless" phrases keep it quiet for %j',
+      (question) => {
+        expect(triage(question)).toEqual([]);
+      },
+    );
+
+    it('reads "fewer" as a word, not as a typo of "fever"', () => {
+      expect(triage('will the injections mean i need fewer pain pills')).toEqual([]);
     });
 
     it('lists every level that fired, most urgent first, with the advice of the locale', () => {

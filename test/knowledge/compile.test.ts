@@ -177,6 +177,38 @@ describe('knowledge/compile', () => {
       ]);
     });
 
+    it('lets rules share a phrase list with a YAML anchor and use * for any one word', () => {
+      const urgent = {
+        path: 'knowledge/urgent.yaml',
+        text: [
+          'groups:',
+          '  - level: poison',
+          '    advice:',
+          '      en: Call {poison}.',
+          '    rules:',
+          '      - id: extra',
+          '        name: Extra doses',
+          '        all:',
+          '          - [twice, extra]',
+          '          - &medicines [pills, meds]',
+          '        unless: [can * take]',
+          '      - id: child',
+          '        name: Child ate medicine',
+          '        all:',
+          '          - [toddler]',
+          '          - *medicines',
+          '',
+        ].join('\n'),
+      };
+      const { bundle, problems } = compile([entry(), urgent]);
+      expect(problems).toEqual([]);
+      expect(bundle!.urgent[0]!.rules.map((r) => r.all)).toEqual([
+        [['twice', 'extra'], ['pills', 'meds']],
+        [['toddler'], ['pills', 'meds']],
+      ]);
+      expect(bundle!.urgent[0]!.rules[0]!.unless).toEqual(['can * take']);
+    });
+
     it('reports a vocabulary term without "says"', () => {
       const vocabulary = { path: 'knowledge/vocabulary.yaml', text: 'terms:\n  - means: nerve block\n' };
       expect(problemsOf(entry(), vocabulary)).toEqual([
