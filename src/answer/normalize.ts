@@ -88,6 +88,9 @@ export function terms(text: string): string[] {
     .map(stem);
 }
 
+/** Words shorter than this are never read as typos: too many short words look alike. */
+export const NEAR_MISS_MIN_LENGTH = 5;
+
 /**
  * True when `typed` is `expected` with one small typo (two for long words): a letter
  * missing, extra, wrong or two swapped. The first letter must agree, because typos there
@@ -95,7 +98,7 @@ export function terms(text: string): string[] {
  */
 export function isNearMiss(typed: string, expected: string): boolean {
   if (typed === expected) return true;
-  if (expected.length < 5 || typed[0] !== expected[0]) return false;
+  if (expected.length < NEAR_MISS_MIN_LENGTH || typed[0] !== expected[0]) return false;
   const allowed = expected.length >= 8 ? 2 : 1;
   if (Math.abs(typed.length - expected.length) > allowed) return false;
   return editDistance(typed, expected, allowed) <= allowed;

@@ -7,7 +7,7 @@
  * rule text, so no input can make it backtrack.
  */
 import type { UrgentGroup, UrgentLevel, UrgentRule } from '../knowledge/schema.js';
-import { MAX_QUESTION_CHARS, foldText, isNearMiss } from './normalize.js';
+import { COMMON_WORDS, MAX_QUESTION_CHARS, foldText, isNearMiss, stem } from './normalize.js';
 
 /** What the check found: the first rule that fired for each level, most urgent first. */
 export interface UrgentFinding {
@@ -25,7 +25,12 @@ export const URGENT_LEVEL_ORDER: readonly UrgentLevel[] = Object.freeze(['emerge
 // the phrase "cant hold bladder".
 const FILLER_WORDS = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'their', 'our', 'its']);
 // Real words one letter away from a symptom word; never read as its typo ("fewer" is not "fever").
-const NOT_TYPOS = ['fewer', 'ladder', 'latter', 'lever', 'hover', 'cover', 'never', 'river', 'fiver', 'chess', 'breadth', 'blade', 'paste', 'toast'];
+const NOT_TYPOS = [
+  'fewer', 'ladder', 'latter', 'lever', 'hover', 'cover', 'never', 'river', 'fiver', 'chess', 'breadth', 'blade', 'paste', 'toast',
+  'horse', 'hikes', 'cooking', 'grasping', 'gaping', 'weeping', 'locked', 'looked', 'choosing', 'gasket', 'injected', 'injection', 'injections',
+];
+/** Words a phrase may skip between two of its words ("breathing really slow" matches "breathing slow"). */
+const PHRASE_GAP = 1;
 // Words that negate the symptom right after them ("no fever", "don't have a fever").
 const NEGATORS = new Set(['no', 'not', 'without', 'never', 'denies', 'deny', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'hadnt', 'nor', 'neither']);
 // Words that may stand between a negator and the symptom it negates.
@@ -34,11 +39,13 @@ const CLAUSE_BREAK = /[.!?;:,\n]+|\bbut\b|\bhowever\b|\balthough\b/giu;
 
 interface Token {
   word: string;
+  stem: string;
   clause: number;
 }
 
 interface PatternWord {
   text: string;
+  stem: string;
   prefix: boolean;
 }
 
@@ -59,7 +66,7 @@ export function compilePhrase(phrase: string): Phrase {
     .map((raw) => {
       const prefix = raw.endsWith('*');
       const text = foldText(prefix ? raw.slice(0, -1) : raw).replace(/ /g, '');
-      return { text, prefix };
+      return { text, stem: prefix ? text : stem(text), prefix };
     })
     // A lone "*" stands for any one word ("can * cause").
     .filter((word) => (word.text !== '' || word.prefix) && !FILLER_WORDS.has(word.text));
@@ -67,17 +74,22 @@ export function compilePhrase(phrase: string): Phrase {
 
 function tokenize(question: string): Token[] {
   const tokens: Token[] = [];
-  const clauses = String(question).slice(0, MAX_QUESTION_CHARS).split(CLAUSE_BREAK);
+  // "100.9" is one number, not the end of a sentence.
+  const clauses = String(question).slice(0, MAX_QUESTION_CHARS).replace(/(\d)[.,](\d)/g, '$1$2').split(CLAUSE_BREAK);
   clauses.forEach((clause, index) => {
     for (const word of foldText(clause).split(' ')) {
-      if (word !== '' && !FILLER_WORDS.has(word) && word.length <= 40) tokens.push({ word, clause: index });
+      if (word !== '' && !FILLER_WORDS.has(word) && word.length <= 40) tokens.push({ word, stem: stem(word), clause: index });
     }
   });
   return tokens;
 }
 
-function wordMatches(word: string, pattern: PatternWord, realWords: ReadonlySet<string>): boolean {
+function wordMatches(token: Token, pattern: PatternWord, realWords: ReadonlySet<string>): boolean {
+  const word = token.word;
   if (word === pattern.text || (pattern.prefix && word.startsWith(pattern.text))) return true;
+  // Another form of a base word: "wants" for "want", "killing" for "kill". Only from the
+  // base form outward: the rule "hurting myself" must not match "I hurt myself at work".
+  if (!pattern.prefix && pattern.stem === pattern.text && token.stem === pattern.text) return true;
   if (realWords.has(word)) return false;
   if (!pattern.prefix) return isNearMiss(word, pattern.text);
   // A typo may add or drop a letter before the prefix ends ("sucidal" for "suicid*").
@@ -99,27 +111,45 @@ function isNegated(tokens: Token[], start: number): boolean {
   return false;
 }
 
-function phraseFound(tokens: Token[], phrase: Phrase, negatable: boolean, realWords: ReadonlySet<string>): boolean {
-  if (phrase.length === 0) return false;
-  for (let start = 0; start + phrase.length <= tokens.length; start++) {
+/**
+ * The clauses in which `phrase` occurs (not negated, when the rule is negatable). Its words
+ * must come in order within one clause, with at most {@link PHRASE_GAP} other words between
+ * two of them.
+ */
+function clausesWith(tokens: Token[], phrase: Phrase, negatable: boolean, realWords: ReadonlySet<string>): Set<number> {
+  const clauses = new Set<number>();
+  if (phrase.length === 0) return clauses;
+  for (let start = 0; start < tokens.length; start++) {
+    if (clauses.has(tokens[start]!.clause) || !wordMatches(tokens[start]!, phrase[0]!, realWords)) continue;
+    let at = start;
     let matched = true;
-    for (let k = 0; k < phrase.length; k++) {
-      if (!wordMatches(tokens[start + k]!.word, phrase[k]!, realWords)) {
-        matched = false;
-        break;
+    for (let k = 1; k < phrase.length && matched; k++) {
+      matched = false;
+      for (let next = at + 1; next <= at + 1 + PHRASE_GAP && next < tokens.length; next++) {
+        if (tokens[next]!.clause !== tokens[start]!.clause) break;
+        if (wordMatches(tokens[next]!, phrase[k]!, realWords)) {
+          at = next;
+          matched = true;
+          break;
+        }
       }
     }
-    if (matched && !(negatable && isNegated(tokens, start))) return true;
+    if (matched && !(negatable && isNegated(tokens, start))) clauses.add(tokens[start]!.clause);
   }
-  return false;
+  return clauses;
 }
 
+/**
+ * Whether the rule fires. An `unless` phrase silences only the clause it is in, so "I had my
+ * pump put in a month ago. I just fell off a ladder" still fires.
+ */
 function ruleFires(tokens: Token[], compiled: CompiledRule, realWords: ReadonlySet<string>): boolean {
   const { negatable } = compiled.rule;
-  const found = (phrase: Phrase, canNegate: boolean) => phraseFound(tokens, phrase, canNegate, realWords);
-  if (compiled.unless.some((phrase) => found(phrase, false))) return false;
-  if (compiled.any.some((phrase) => found(phrase, negatable))) return true;
-  return compiled.all.length > 0 && compiled.all.every((group) => group.some((phrase) => found(phrase, negatable)));
+  const silenced = new Set<number>();
+  for (const phrase of compiled.unless) for (const clause of clausesWith(tokens, phrase, false, realWords)) silenced.add(clause);
+  const foundIn = (phrase: Phrase) => [...clausesWith(tokens, phrase, negatable, realWords)].some((clause) => !silenced.has(clause));
+  if (compiled.any.some(foundIn)) return true;
+  return compiled.all.length > 0 && compiled.all.every((group) => group.some(foundIn));
 }
 
 /** A triage function bound to one set of rule groups; compile once, call per question. */
@@ -131,7 +161,7 @@ export type Triage = (question: string, locale?: string) => UrgentFinding[];
  * them is taken as meant, never as a typo of a rule word.
  */
 export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable<string> = []): Triage {
-  const known = new Set<string>(NOT_TYPOS);
+  const known = new Set<string>([...NOT_TYPOS, ...COMMON_WORDS]);
   for (const word of realWords) known.add(word);
   const compiled: CompiledRule[] = groups.flatMap((group) =>
     group.rules.map((rule) => ({

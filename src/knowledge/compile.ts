@@ -551,6 +551,14 @@ function compileRule(node: YamlNode, what: string, reader: YamlReader, ruleIds: 
   }
   const unlessField = reader.field(node, 'unless');
   const unless = unlessField ? phraseList(unlessField.value, `${what} "unless"`, reader.lineOf(unlessField.key)) : [];
+  for (const phrase of unless ?? []) {
+    // Little words ("my", "the", "her") are ignored, so "her epidural" would silence every
+    // sentence that says "epidural": refuse an "unless" phrase that shrinks to one word.
+    const kept = compilePhrase(phrase);
+    if (kept.length === 1 && phrase.trim().split(/\s+/).length > 1) {
+      reader.error(reader.lineOf(unlessField!.value), `${what} "unless" phrase ${quote(phrase)} is only ${quote(kept[0]!.text)} once little words like "my" and "the" are ignored, so it would silence every sentence with that word; use a longer phrase`);
+    }
+  }
   const negatableField = reader.field(node, 'negatable');
   const negatable = isScalar(negatableField?.value) ? negatableField!.value.value === true : false;
   if (negatableField && !(isScalar(negatableField.value) && typeof negatableField.value.value === 'boolean')) {
