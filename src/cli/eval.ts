@@ -194,8 +194,9 @@ function main(args: string[]): number {
   const failures: string[] = [];
   const rows: string[] = [];
   for (const half of ['tune', 'held'] as const) {
-    if (onlyHalf && onlyHalf !== half) continue;
-    const { figures, outcomes } = evaluate(bundle, questions.filter((q) => q.half === half));
+    const inHalf = questions.filter((q) => q.half === half);
+    if ((onlyHalf && onlyHalf !== half) || inHalf.length === 0) continue;
+    const { figures, outcomes } = evaluate(bundle, inHalf);
     rows.push(
       `${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(figures.top1)}${percent(figures.top3)}${percent(figures.confidentlyWrong)}${percent(figures.outOfScopeToFallback)}${percent(figures.urgentRecall)}${percent(figures.falseUrgent)}${percent(figures.answeredRight)}${percent(figures.topicToFallback)}`,
     );
