@@ -211,13 +211,16 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
     }
     const seen = new Set<string>();
     tokens.forEach((token, i) => {
-      if (used[i] || token.stop || seen.has(token.key)) return;
+      // Bare numbers ("2", "10") say nothing about a topic on their own.
+      if (used[i] || token.stop || seen.has(token.key) || /^\d+$/.test(token.word)) return;
       seen.add(token.key);
       const candidates = token.candidates.filter((c) => documentFrequency.has(c.term));
       // A word the knowledge does not know weighs as much as the rarest word it does know,
       // so a question mostly about something else scores low, unless it is an everyday word.
-      const unknownWeight = COMMON_WORDS.has(token.word) ? idfFloor : weightOf('');
-      const weight = candidates.length > 0 ? Math.max(...candidates.map((c) => weightOf(c.term))) : unknownWeight;
+      const common = COMMON_WORDS.has(token.word);
+      const known = Math.max(0, ...candidates.map((c) => weightOf(c.term)));
+      // Everyday words weigh little whether or not the knowledge uses them ("near", "still").
+      const weight = common ? Math.min(idfFloor, known || idfFloor) : candidates.length > 0 ? known : weightOf('');
       analysis.terms.push({ term: token.key, weight, candidates });
     });
     return analysis;
