@@ -2,7 +2,7 @@ import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AnswerReply, Reply, UrgentAdvice } from '../answer/reply.js';
-import { ATTRIBUTES, type AttributeName, DEFAULT_KNOWLEDGE_FILE, type WidgetConfig, readConfig, telHref } from '../config/attributes.js';
+import { type AttributeName, DEFAULT_KNOWLEDGE_FILE, type WidgetConfig, readConfig, telHref } from '../config/attributes.js';
 import { type Strings, stringsFor } from '../i18n/strings.js';
 import { sanitizeToFragment } from '../render/sanitize.js';
 import { isExternalUrl, isSafeUrl } from '../render/url-policy.js';
@@ -413,4 +413,3 @@ export class PainCareChat extends LitElement {
   }
 }
 
-export { ATTRIBUTES };
