@@ -10,7 +10,12 @@ import { readQuestions } from '../src/cli/eval.js';
 import { compileKnowledgeDir } from '../src/cli/files.js';
 import type { Entry, KnowledgeBundle } from '../src/knowledge/schema.js';
 
-const ROUNDS = 3;
+/** Questions and rounds per size, so the whole run stays within a few minutes on 2 cores. */
+const PLAN: Record<number, { questions: number; rounds: number; fuseQuestions: number }> = {
+  1000: { questions: 120, rounds: 1, fuseQuestions: 30 },
+  10000: { questions: 30, rounds: 1, fuseQuestions: 5 },
+};
+const DEFAULT_PLAN = { questions: Infinity, rounds: 3, fuseQuestions: 100 };
 
 /** A small deterministic random generator, so every run benchmarks the same entries. */
 function random(seed: number): () => number {
@@ -48,9 +53,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function time(questions: string[], ask: (q: string) => unknown): { p50: number; p95: number } {
+function time(questions: string[], rounds: number, ask: (q: string) => unknown): { p50: number; p95: number } {
   const samples: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (const q of questions) {
       const start = performance.now();
       ask(q);
@@ -66,24 +71,24 @@ const base = compileKnowledgeDir('knowledge').bundle!;
 const allQuestions = readQuestions('test/eval/questions.jsonl').map((q) => q.q);
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log(`questions: ${allQuestions.length} from test/eval/questions.jsonl, ${ROUNDS} rounds; times in ms\n`);
+console.log(`questions from test/eval/questions.jsonl (all ${allQuestions.length} × ${DEFAULT_PLAN.rounds} rounds at the default size, fewer at larger sizes); times in ms\n`);
 console.log('entries   build   heap MB   p50      p95   | fuse.js defaults: p50      p95   | p95 ratio');
 for (const size of [base.entries.length, 1000, 10000]) {
   const bundle = size === base.entries.length ? base : synthetic(base, size);
-  // Fewer questions at the largest size keeps the run short; the percentiles stay stable.
-  const questions = size >= 10000 ? allQuestions.slice(0, 120) : allQuestions;
+  const plan = PLAN[size] ?? DEFAULT_PLAN;
+  const questions = allQuestions.slice(0, plan.questions);
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const buildStart = performance.now();
   const responder = createResponder(bundle);
   const build = performance.now() - buildStart;
   const heap = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  const ours = time(questions, (q) => responder.reply(q));
+  const ours = time(questions, plan.rounds, (q) => responder.reply(q));
   const fuse = new Fuse(
     bundle.entries.flatMap((e) => e.passages.map((p) => ({ title: e.title, text: p.text }))),
     { keys: ['title', 'text'] },
   );
-  const theirs = time(questions.slice(0, size >= 10000 ? 20 : questions.length), (q) => fuse.search(q));
+  const theirs = time(questions.slice(0, plan.fuseQuestions), 1, (q) => fuse.search(q));
   console.log(
     `${String(size).padStart(7)} ${ms(build)} ${heap.toFixed(1).padStart(8)} ${ms(ours.p50)} ${ms(ours.p95)} |                ${ms(theirs.p50)} ${ms(theirs.p95)} | ${(theirs.p95 / ours.p95).toFixed(1).padStart(6)}×`,
   );
