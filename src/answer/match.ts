@@ -160,7 +160,20 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
     .sort((a, b) => b.said.length - a.said.length);
   // Typos are corrected towards words the entries use and words the vocabulary knows.
   const known = new Set([...documentFrequency.keys(), ...phrases.flatMap((p) => p.said)]);
-  const fuse = new Fuse([...known], { includeScore: true, threshold: TYPO_THRESHOLD, ignoreLocation: true, minMatchCharLength: 2 });
+  // One fuse.js index per first letter: a typo keeps its first letter (see below), so each
+  // search only scans the words that could be meant.
+  const byFirstLetter = new Map<string, string[]>();
+  for (const word of known) byFirstLetter.set(word[0]!, [...(byFirstLetter.get(word[0]!) ?? []), word]);
+  const fuses = new Map<string, Fuse<string>>();
+  const fuseFor = (letter: string): Fuse<string> | undefined => {
+    let fuse = fuses.get(letter);
+    const list = byFirstLetter.get(letter);
+    if (!fuse && list) {
+      fuse = new Fuse(list, { includeScore: true, threshold: TYPO_THRESHOLD, ignoreLocation: true, minMatchCharLength: 2 });
+      fuses.set(letter, fuse);
+    }
+    return fuse;
+  };
   const entryCount = Math.max(indexed.length, 1);
   const weightOf = (term: string): number => idfFloor + Math.log(1 + entryCount / ((documentFrequency.get(term) ?? 0) + 0.5));
 
@@ -170,6 +183,8 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
     // fuse.js finds near spellings anywhere in a word ("capital" inside "occipital"); keep
     // only whole-word typos: same first letter, at most one edit per four letters.
     const allowed = Math.max(1, Math.floor(term.length / 4));
+    const fuse = fuseFor(term[0]!);
+    if (!fuse) return [];
     return fuse
       .search(term, { limit: 8 })
       .filter((result) => result.item[0] === term[0] && Math.abs(result.item.length - term.length) <= allowed)
