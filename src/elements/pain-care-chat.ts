@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import type { AnswerReply, Reply, UrgentAdvice } from '../answer/reply.js';
 import { type AttributeName, DEFAULT_KNOWLEDGE_FILE, type WidgetConfig, readConfig, telHref } from '../config/attributes.js';
 import { type Strings, stringsFor } from '../i18n/strings.js';
@@ -322,7 +323,7 @@ export class PainCareChat extends LitElement {
       return html`<div class="message" part="message"><span class="visually-hidden">${t.you}: </span>${message.text}</div>`;
     }
     if (message.kind === 'notice') {
-      return message.notice === 'unavailable' ? this.renderUnavailable(t) : html`<div class="reply" part="reply"><p>${t.questionTooLong(1000)}</p></div>`;
+      return message.notice === 'unavailable' ? this.renderUnavailable(t) : html`<div class="reply" part="reply"><p>${t.questionTooLong(MAX_QUESTION_CHARS)}</p></div>`;
     }
     const reply = message.reply;
     switch (reply.status) {
