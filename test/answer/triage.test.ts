@@ -61,8 +61,13 @@ describe('answer/triage', () => {
       ['her mouth is crooked and she is talking gibberish', 'emergency'],
       ['cant bend my neck and i have a high temp', 'emergency'],
       ['the battery site of my stimulator is swollen and red', 'doctor-today'],
+      ['i feel dizzy all of a sudden after my shot', 'doctor-today'],
     ])('catches the indirect wording %j as %s', (question, level) => {
       expect(levelOf(question)).toBe(level);
+    });
+
+    it('does not treat worsening pain alone as urgent', () => {
+      expect(triage('my back pain is getting worse, what can you do')).toEqual([]);
     });
 
     it.each(['can a stimulator shock you', 'how much tylenol is too much in a day', 'is it safe to double my gabapentin dose', 'what if i get a fever after the procedure'])(
