@@ -163,7 +163,11 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
   // One fuse.js index per first letter: a typo keeps its first letter (see below), so each
   // search only scans the words that could be meant.
   const byFirstLetter = new Map<string, string[]>();
-  for (const word of known) byFirstLetter.set(word[0]!, [...(byFirstLetter.get(word[0]!) ?? []), word]);
+  for (const word of known) {
+    const bucket = byFirstLetter.get(word[0]!);
+    if (bucket) bucket.push(word);
+    else byFirstLetter.set(word[0]!, [word]);
+  }
   const fuses = new Map<string, Fuse<string>>();
   const fuseFor = (letter: string): Fuse<string> | undefined => {
     let fuse = fuses.get(letter);

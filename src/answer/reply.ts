@@ -6,6 +6,7 @@
 import type { Entry, KnowledgeBundle, Passage, Source, UrgentLevel } from '../knowledge/schema.js';
 import { type EntryMatch, type Matcher, type MatcherOptions, type QueryAnalysis, createMatcher } from './match.js';
 import { MAX_QUESTION_CHARS, words } from './normalize.js';
+import { DEFAULT_URGENT_NUMBERS, type UrgentNumbers } from './urgent-numbers.js';
 import { type Triage, type UrgentFinding, createTriage } from './triage.js';
 
 /** The best entry must score at least this (0–1, higher is stricter) to be given as the answer. */
@@ -32,19 +33,6 @@ export interface ReplyMatch {
   id: string;
   score: number;
 }
-
-/** The numbers urgent advice refers to; the element fills them from its attributes. */
-export interface UrgentNumbers {
-  emergency: string;
-  crisis: string;
-  poison: string;
-}
-
-export const DEFAULT_URGENT_NUMBERS: Readonly<UrgentNumbers> = Object.freeze({
-  emergency: '911',
-  crisis: '988',
-  poison: '1-800-222-1222',
-});
 
 export interface UrgentAdvice {
   level: UrgentLevel;

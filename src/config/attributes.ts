@@ -3,6 +3,7 @@
  * Pure: takes a lookup function, returns the configuration and what was wrong with it.
  * A bad value never breaks the widget; it is replaced by the default and reported once.
  */
+import { DEFAULT_URGENT_NUMBERS } from '../answer/urgent-numbers.js';
 import { type Locale, resolveLocale } from '../i18n/locale.js';
 import { isSafeUrl } from '../render/url-policy.js';
 
@@ -31,9 +32,9 @@ export const DEFAULT_KNOWLEDGE_FILE = 'knowledge.json';
 export const DEFAULTS = Object.freeze({
   position: 'bottom-right',
   mode: 'floating',
-  emergencyNumber: '911',
-  crisisLine: '988',
-  poisonControl: '1-800-222-1222',
+  emergencyNumber: DEFAULT_URGENT_NUMBERS.emergency,
+  crisisLine: DEFAULT_URGENT_NUMBERS.crisis,
+  poisonControl: DEFAULT_URGENT_NUMBERS.poison,
 } as const);
 
 export interface WidgetConfig {

@@ -664,7 +664,11 @@ function checkQuality(bundle: KnowledgeBundle, drafts: EntryDraft[], vocabularyL
     }
   }
 
-  const known = new Set(bundle.entries.flatMap((entry) => entry.passages.flatMap((p) => terms(`${entry.title} ${p.heading} ${p.text} ${entry.keywords.join(' ')} ${entry.questions.join(' ')}`))));
+  const known = new Set<string>();
+  for (const entry of bundle.entries) {
+    const texts = [entry.title, ...entry.keywords, ...entry.questions, ...entry.passages.flatMap((p) => [p.heading, p.text])];
+    for (const text of texts) for (const term of terms(text)) known.add(term);
+  }
   for (const { term, path, line } of vocabularyLines) {
     const meant = terms(term.means);
     if (!meant.some((t) => known.has(t))) {
