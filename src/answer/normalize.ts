@@ -29,11 +29,28 @@ export function foldText(text: string): string {
     .trim();
 }
 
-/** The folded words of `text`, in order. */
+/**
+ * Chat shorthand, spelt out, so "wat r u guys doing 4 my back" reads like the words the
+ * knowledge and the vocabulary use. Only unambiguous forms.
+ */
+export const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ['u', 'you'], ['ya', 'you'], ['ur', 'your'], ['r', 'are'], ['y', 'why'], ['pls', 'please'], ['plz', 'please'],
+  ['wat', 'what'], ['wut', 'what'], ['wht', 'what'], ['abt', 'about'], ['bc', 'because'], ['cuz', 'because'],
+  ['coz', 'because'], ['b4', 'before'], ['thru', 'through'], ['1st', 'first'], ['2nd', 'second'], ['3rd', 'third'],
+  ['ppl', 'people'], ['diff', 'difference'], ['dr', 'doctor'], ['drs', 'doctors'], ['tho', 'though'], ['w', 'with'],
+  ['wo', 'without'], ['yrs', 'years'], ['yr', 'year'], ['mos', 'months'], ['wks', 'weeks'], ['hrs', 'hours'],
+  ['gonna', 'going'], ['wanna', 'want'], ['gotta', 'must'], ['nah', 'no'], ['yeah', 'yes'], ['tbh', 'honestly'],
+  ['idk', 'unsure'], ['rn', 'now'], ['bf', 'boyfriend'], ['gf', 'girlfriend'],
+]);
+
+/** The folded words of `text`, in order, with chat shorthand spelt out. */
 export function words(text: string): string[] {
   const folded = foldText(text);
   if (folded === '') return [];
-  return folded.split(' ').filter((word) => word.length > 0 && word.length <= MAX_WORD_CHARS);
+  return folded
+    .split(' ')
+    .filter((word) => word.length > 0 && word.length <= MAX_WORD_CHARS)
+    .map((word) => SHORTHAND.get(word) ?? word);
 }
 
 /**
@@ -48,7 +65,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'or our please really should so some someone something tell than thank thanks that thats the their them ' +
     'then there these they thing things this those to too us very want wanted was way we were what whats ' +
     'when where whether which while who why will with would you your youre yours ok okay hi hello hey sort ' +
-    'help helps helped helping explain info information wondering wonder curious no not dont im ive id mean means meaning'
+    'help helps helped helping explain info information wondering wonder curious no not dont im ive id mean means meaning ' +
+    'guys yall honestly unsure though because lol ok anyway'
   ).split(' '),
 );
 
@@ -153,6 +171,6 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     'right left up down out off over under again back front top bottom inside outside near far ' +
     'start started starting stop stopped end ended begin began ' +
     'bother bothers bothering worry worried worrying scared afraid nervous anxious ' +
-    'everyday normal usual regular real true false whole half full'
+    'everyday normal usual regular real true false whole half full people doctor doctors'
   ).split(' '),
 );

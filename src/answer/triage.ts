@@ -34,7 +34,9 @@ const PHRASE_GAP = 1;
 // Words that negate the symptom right after them ("no fever", "don't have a fever").
 const NEGATORS = new Set(['no', 'not', 'without', 'never', 'denies', 'deny', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'hadnt', 'nor', 'neither']);
 // Words that may stand between a negator and the symptom it negates.
-const NEGATION_GAP = new Set(['have', 'has', 'had', 'got', 'get', 'any', 'signs', 'sign', 'of', 'high', 'real', 'had']);
+const NEGATION_GAP = new Set(['have', 'has', 'had', 'got', 'get', 'any', 'signs', 'sign', 'of', 'high', 'real']);
+// Words that join a negated list ("no redness, swelling or fever" negates all three).
+const LIST_JOINERS = new Set(['or', 'nor']);
 const CLAUSE_BREAK = /[.!?;:,\n]+|\bbut\b|\bhowever\b|\balthough\b/giu;
 
 interface Token {
@@ -102,9 +104,15 @@ function wordMatches(token: Token, pattern: PatternWord, realWords: ReadonlySet<
 
 function isNegated(tokens: Token[], start: number): boolean {
   const clause = tokens[start]!.clause;
-  for (let i = start - 1, gap = 0; i >= 0 && gap <= 2 && tokens[i]!.clause === clause; i--) {
+  for (let i = start - 1, gap = 0; i >= 0 && gap <= 4 && tokens[i]!.clause === clause; i--) {
     const word = tokens[i]!.word;
     if (NEGATORS.has(word)) return true;
+    if (LIST_JOINERS.has(word) && i > 0) {
+      // "no redness or fever": the word before "or" is another item of the negated list.
+      i--;
+      gap += 2;
+      continue;
+    }
     if (!NEGATION_GAP.has(word)) return false;
     gap++;
   }

@@ -15,6 +15,10 @@ describe('answer/normalize', () => {
     it('drops empty words and words too long to be words', () => {
       expect(words(`  hi   ${'x'.repeat(60)} there `)).toEqual(['hi', 'there']);
     });
+
+    it('spells out chat shorthand', () => {
+      expect(words('wat r u guys doing b4 my 1st appt')).toEqual(['what', 'are', 'you', 'guys', 'doing', 'before', 'my', 'first', 'appt']);
+    });
   });
 
   describe('stem', () => {

@@ -48,6 +48,11 @@ describe('answer/triage', () => {
       expect(levelOf("I don't have a fever but my shot site is sore")).toBeNull();
     });
 
+    it('reads "or" as going on with a negated list', () => {
+      expect(levelOf('knee a little stiff after the injection, no redness or fever, is ice ok')).toBeNull();
+      expect(levelOf('stiff after the injection, redness or fever now')).toBe('doctor-today');
+    });
+
     it('still fires when a negation is in another part of the sentence', () => {
       expect(levelOf('no idea why, but I have a fever after the injection')).toBe('doctor-today');
     });
@@ -62,12 +67,44 @@ describe('answer/triage', () => {
       ['cant bend my neck and i have a high temp', 'emergency'],
       ['the battery site of my stimulator is swollen and red', 'doctor-today'],
       ['i feel dizzy all of a sudden after my shot', 'doctor-today'],
+      ['my dad cannot speak right and his mouth go down on one side', 'emergency'],
+      ['got hives after the new pill and im swelling up', 'emergency'],
+      ['i threw up blood this morning', 'emergency'],
+      ['grandpa is confused and very sleepy today, not himself', 'emergency'],
+      ['worst stomach pain of my life, doubled over', 'emergency'],
+      ['one leg is way bigger than the other and it hurts', 'emergency'],
+      ['got winded out of nowhere just walking to the kitchen', 'emergency'],
+      ['motorcycle crash yesterday, neck hurts more today', 'emergency'],
+      ['my pain went from a 3 to a 10 in an hour', 'emergency'],
+      ['she has osteoporosis and fell, the back pain is unreal', 'emergency'],
+      ['lump on my back after the epidural and my legs feel funny', 'emergency'],
+      ['nosebleed for 45 min, on eliquis', 'emergency'],
+      ['whats the point anymore', 'crisis'],
+      ['no one will miss me', 'crisis'],
+      ['he said goodbye and locked himself in the bathroom with his pills', 'crisis'],
+      ['took way more than prescribed, feel weird', 'poison'],
+      ['put a new patch on without taking the old one off', 'poison'],
+      ['the shot spot is red, warm and getting bigger', 'doctor-today'],
     ])('catches the indirect wording %j as %s', (question, level) => {
       expect(levelOf(question)).toBe(level);
     });
 
     it('does not treat worsening pain alone as urgent', () => {
       expect(triage('my back pain is getting worse, what can you do')).toEqual([]);
+    });
+
+    it.each([
+      "i'm confused about the difference between rfa and a nerve block",
+      'the bill is not making sense to me',
+      "i can't speak english well, is there an interpreter",
+      'when im gone on vacation who refills my pump',
+      "i'm tired of living with this back pain, what else can i try",
+      'is it ok to lie on my stomach for the procedure',
+      'my hand went warm and red after the stellate ganglion block, is that normal',
+      'should i try shots or stick with pt and ibuprofen',
+      'i have a rash from poison ivy',
+    ])('does not fire on the ordinary question %j', (question) => {
+      expect(triage(question)).toEqual([]);
     });
 
     it.each(['can a stimulator shock you', 'how much tylenol is too much in a day', 'is it safe to double my gabapentin dose', 'what if i get a fever after the procedure'])(
