@@ -230,8 +230,8 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
     }
     const seen = new Set<string>();
     tokens.forEach((token, i) => {
-      // Bare numbers ("2", "10") say nothing about a topic on their own.
-      if (used[i] || token.stop || seen.has(token.key) || /^\d+$/.test(token.word)) return;
+      // Bare numbers ("2", "10") and spine levels ("L5", "S1") say nothing about a topic on their own.
+      if (used[i] || token.stop || seen.has(token.key) || /^\d+$/.test(token.word) || /^[clst]\d{1,2}$/.test(token.word)) return;
       seen.add(token.key);
       const candidates = token.candidates.filter((c) => documentFrequency.has(c.term));
       // A word the knowledge does not know weighs as much as the rarest word it does know,

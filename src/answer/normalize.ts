@@ -66,7 +66,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'then there these they thing things this those to too us very want wanted was way we were what whats ' +
     'when where whether which while who why will with would you your youre yours ok okay hi hello hey sort ' +
     'help helps helped helping explain info information wondering wonder curious no not dont im ive id mean means meaning ' +
-    'guys yall honestly unsure though because lol ok anyway'
+    'guys yall honestly unsure though because lol ok anyway she shes hes isnt wont doesnt didnt cant cannot arent ' +
+    'wasnt werent theyre theyll theyve whod hed shed youll youve ill theres heres wheres whos hows ' +
+    'nobody somebody everybody anybody myself yourself himself herself themselves ourselves'
   ).split(' '),
 );
 
@@ -171,6 +173,23 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     'right left up down out off over under again back front top bottom inside outside near far ' +
     'start started starting stop stopped end ended begin began ' +
     'bother bothers bothering worry worried worrying scared afraid nervous anxious ' +
-    'everyday normal usual regular real true false whole half full people doctor doctors'
+    'everyday normal usual regular real true false whole half full people doctor doctors ' +
+    'wifes husbands mothers fathers moms dads sons daughters grandma grandpa grandmother grandfather grandson granddaughter ' +
+    'boyfriend girlfriend partner buddy neighbor coworker boss teenager teen baby ' +
+    'consider considered mention mentioned car job jobs straight barely terrible terribly awful constant constantly honest ' +
+    'coffee crazy grab someday monday tuesday wednesday thursday friday saturday sunday weekend money rough success ' +
+    'breakfast lunch dinner suppose supposed idea rock one two three four five six seven eight nine ten first second third ' +
+    'fire roll bent bathroom grocery groceries design golf page haul obvious obviously actual blame ditch recommend ' +
+    'recommended till until star asap fast fastest faster quick quickly slow slowly accept eventually eventual tmrw ' +
+    'couple tons ton above below total wise bunch afternoon continue continuing skeptical convince convinced hear heard ' +
+    'arrange slot suitable otherwise develop article articles income realize realized horror basic basically standard exist ' +
+    'letter across suffer suffering lost situation receive received prefer emotional bounce provide provided material ' +
+    'resources resource structure culprit online internet google read reading friend friends life live living ' +
+    'house home garden yard kitchen stairs car truck drive driving walk walking sit sitting stand standing sleep sleeping ' +
+    'bed chair desk computer phone call called calling text email write wrote letter news story stories ' +
+    'happy sad angry tired exhausted frustrated hopeless desperate fed upset annoyed confused excited ' +
+    'honestly seriously literally totally completely definitely exactly certainly especially mostly mainly simply ' +
+    'thing anyways otherwise whatever however therefore though although besides instead except plus ' +
+    'old older elderly age aged young younger kids grandkids retired retirement referred refer referring sent'
   ).split(' '),
 );

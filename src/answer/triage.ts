@@ -91,7 +91,7 @@ function wordMatches(token: Token, pattern: PatternWord, realWords: ReadonlySet<
   if (word === pattern.text || (pattern.prefix && word.startsWith(pattern.text))) return true;
   // Another form of a base word: "wants" for "want", "killing" for "kill". Only from the
   // base form outward: the rule "hurting myself" must not match "I hurt myself at work".
-  if (!pattern.prefix && pattern.stem === pattern.text && token.stem === pattern.text) return true;
+  if (!pattern.prefix && isBaseForm(pattern) && token.stem === pattern.stem) return true;
   if (realWords.has(word)) return false;
   if (!pattern.prefix) return isNearMiss(word, pattern.text);
   // A typo may add or drop a letter before the prefix ends ("sucidal" for "suicid*").
@@ -100,6 +100,11 @@ function wordMatches(token: Token, pattern: PatternWord, realWords: ReadonlySet<
     if (cut <= word.length && isNearMiss(word.slice(0, cut), pattern.text)) return true;
   }
   return false;
+}
+
+/** A pattern word in its base form: its stem is the word itself, or the word less a final "e" ("headache"). */
+function isBaseForm(pattern: PatternWord): boolean {
+  return pattern.stem === pattern.text || pattern.stem + 'e' === pattern.text;
 }
 
 function isNegated(tokens: Token[], start: number): boolean {

@@ -18,7 +18,7 @@ describe('answer/reply', () => {
       ['what is a nerve block', 'nerve-block'],
       ['spinal cord stimulator trial', 'spinal-cord-stimulation'],
       ['does medicare pay for this', 'insurance-and-cost'],
-      ['what should I bring to my first appointment', 'book-consultation'],
+      ['what should I bring to my first appointment', 'initial-consultation'],
       ['can I drive home after my procedure', 'procedure-day'],
       ['why do you need to find the exact source of my pain', 'precision-diagnosis'],
     ])('answers %j from %s', (question, id) => {
