@@ -10,7 +10,7 @@ import { DEFAULT_URGENT_NUMBERS, type UrgentNumbers } from './urgent-numbers.js'
 import { type Triage, type UrgentFinding, createTriage } from './triage.js';
 
 /** The best entry must score at least this (0–1, higher is stricter) to be given as the answer. */
-export const ANSWER_MIN_SCORE = 0.65;
+export const ANSWER_MIN_SCORE = 0.6;
 /** …and lead the runner-up by at least this much (0–1); otherwise the visitor is asked to choose. */
 export const ANSWER_MIN_LEAD = 0.05;
 /**
