@@ -85,6 +85,15 @@ describe('answer/triage', () => {
       ['took way more than prescribed, feel weird', 'poison'],
       ['put a new patch on without taking the old one off', 'poison'],
       ['the shot spot is red, warm and getting bigger', 'doctor-today'],
+      ['heart going like 150 and wont slow down, im dizzy', 'emergency'],
+      ['high fever and tiny red dots all over', 'emergency'],
+      ['hasnt drunk anything in 2 days and shes confused', 'emergency'],
+      ['working on the roof, now vomiting and confused', 'emergency'],
+      ['toes are blue and i cant find a pulse', 'emergency'],
+      ['lump on my back getting bigger after the rfa, im on warfarin', 'emergency'],
+      ['mi esposo no puede respirar', 'emergency'],
+      ['i wont be needing my appointment, pain will be over soon', 'crisis'],
+      ['mom took her lyrica and mine by mistake', 'poison'],
     ])('catches the indirect wording %j as %s', (question, level) => {
       expect(levelOf(question)).toBe(level);
     });
@@ -103,6 +112,10 @@ describe('answer/triage', () => {
       'my hand went warm and red after the stellate ganglion block, is that normal',
       'should i try shots or stick with pt and ibuprofen',
       'i have a rash from poison ivy',
+      'my leg felt numb for a couple hours after the block like they said it would, back to normal now',
+      'what does pump withdrawal feel like so i know what to watch for',
+      'i accidentally took my dose an hour late, is that ok',
+      'can i use a heating pad if i feel dizzy',
     ])('does not fire on the ordinary question %j', (question) => {
       expect(triage(question)).toEqual([]);
     });
