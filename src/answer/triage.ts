@@ -92,6 +92,8 @@ function wordMatches(token: Token, pattern: PatternWord, realWords: ReadonlySet<
   // Another form of a base word: "wants" for "want", "killing" for "kill". Only from the
   // base form outward: the rule "hurting myself" must not match "I hurt myself at work".
   if (!pattern.prefix && isBaseForm(pattern) && token.stem === pattern.stem) return true;
+  // Short plurals the stemmer leaves alone ("guns", "lips").
+  if (!pattern.prefix && word === `${pattern.text}s`) return true;
   if (realWords.has(word)) return false;
   if (!pattern.prefix) return isNearMiss(word, pattern.text);
   // A typo may add or drop a letter before the prefix ends ("sucidal" for "suicid*").
