@@ -2,6 +2,10 @@
  * Holds the conversation and the knowledge it is answered from, for one element.
  * Loads the knowledge bundle once per URL (shared by every widget on the page), asks the
  * core for replies, and never throws: failures become a visible "can't answer right now".
+ *
+ * The conversation survives a page change within the tab: the visitor's questions and
+ * choices (never anything else) are kept in `sessionStorage`, which the browser deletes
+ * when the tab closes and "Clear conversation" deletes at once. Nothing is sent anywhere.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type Reply, type Responder, createResponder } from '../answer/reply.js';
@@ -16,6 +20,40 @@ export type NewMessage =
 export type Message = NewMessage & { id: number };
 
 export type KnowledgeState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** After this many milliseconds of loading, the visitor is told it is slow and offered the phone. */
+export const SLOW_LOAD_MS = 3000;
+/** At most this many questions and choices are kept for the tab. */
+export const MAX_SAVED_STEPS = 50;
+
+/** One step of the visitor's side of the conversation, as kept in `sessionStorage`. */
+type Step = { ask: string } | { choose: string; label: string };
+
+function readSteps(key: string): Step[] {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem(key) ?? '[]');
+    if (!Array.isArray(saved)) return [];
+    return saved.filter(
+      (step): step is Step =>
+        typeof step === 'object' &&
+        step !== null &&
+        (typeof (step as { ask?: unknown }).ask === 'string' ||
+          (typeof (step as { choose?: unknown }).choose === 'string' && typeof (step as { label?: unknown }).label === 'string')),
+    );
+  } catch {
+    // Storage blocked (sandboxed frame, privacy setting) or damaged: start afresh.
+    return [];
+  }
+}
+
+function writeSteps(key: string, steps: Step[]): void {
+  try {
+    if (steps.length === 0) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(steps.slice(-MAX_SAVED_STEPS)));
+  } catch {
+    // Storage blocked or full: the conversation still works, it is just not kept.
+  }
+}
 
 /** Knowledge requests by URL, shared by every widget on the page. */
 const responders = new Map<string, Promise<Responder>>();
@@ -51,9 +89,15 @@ export interface AskOptions {
 export class ConversationController implements ReactiveController {
   messages: Message[] = [];
   state: KnowledgeState = 'idle';
+  /** True once loading has taken longer than {@link SLOW_LOAD_MS}. */
+  slow = false;
   private responder: Responder | undefined;
   private nextId = 1;
   private queued: string[] = [];
+  private steps: Step[] = [];
+  private storageKey: string | null = null;
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  private restoring = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -65,21 +109,47 @@ export class ConversationController implements ReactiveController {
 
   hostConnected(): void {}
 
+  hostDisconnected(): void {
+    clearTimeout(this.slowTimer);
+  }
+
+  /**
+   * Keeps the visitor's questions under `key` in `sessionStorage` and brings back the
+   * ones kept from earlier pages of this tab (replayed once the knowledge is ready).
+   */
+  keepIn(key: string): void {
+    if (this.storageKey === key) return;
+    this.storageKey = key;
+    this.steps = readSteps(key);
+  }
+
   /** Starts loading the knowledge from `url` (once); questions asked meanwhile wait for it. */
   load(url: string): void {
     if (this.state === 'loading' || this.state === 'ready') return;
     this.state = 'loading';
+    this.slow = false;
+    clearTimeout(this.slowTimer);
+    this.slowTimer = setTimeout(() => {
+      if (this.state !== 'loading') return;
+      this.slow = true;
+      this.host.requestUpdate();
+    }, SLOW_LOAD_MS);
     this.host.requestUpdate();
     loadResponder(url).then(
       (responder) => {
+        clearTimeout(this.slowTimer);
         this.responder = responder;
         this.state = 'ready';
+        this.slow = false;
+        this.replaySaved();
         const waiting = this.queued;
         this.queued = [];
         for (const question of waiting) this.answer(question);
         this.host.requestUpdate();
       },
       (error: unknown) => {
+        clearTimeout(this.slowTimer);
+        this.slow = false;
         this.state = 'failed';
         warnOnce(error instanceof KnowledgeError ? error.code : 'knowledge-invalid', (error as Error).message ?? String(error));
         if (this.queued.length > 0) this.push({ from: 'widget', kind: 'notice', notice: 'unavailable' });
@@ -93,6 +163,7 @@ export class ConversationController implements ReactiveController {
   ask(question: string): void {
     const text = question.trim();
     if (text === '') return;
+    if (text.length <= MAX_QUESTION_CHARS) this.save({ ask: text });
     this.push({ from: 'visitor', text: text.slice(0, MAX_QUESTION_CHARS) });
     if (text.length > MAX_QUESTION_CHARS) {
       this.push({ from: 'widget', kind: 'notice', notice: 'too-long' });
@@ -109,14 +180,39 @@ export class ConversationController implements ReactiveController {
   /** Shows an entry chosen from "Did you mean" or a related question. */
   choose(entryId: string, label: string): void {
     if (!this.responder) return;
+    this.save({ choose: entryId, label });
     this.push({ from: 'visitor', text: label });
     this.deliver(this.responder.replyWithEntry(entryId));
   }
 
+  /** Empties the conversation and forgets it in this tab. */
   clear(): void {
     this.messages = [];
     this.queued = [];
+    this.steps = [];
+    if (this.storageKey) writeSteps(this.storageKey, []);
     this.host.requestUpdate();
+  }
+
+  /** Rebuilds the kept conversation, without announcing each reply again. */
+  private replaySaved(): void {
+    const steps = this.steps;
+    if (steps.length === 0 || this.messages.length > 0) return;
+    this.steps = [];
+    this.restoring = true;
+    try {
+      for (const step of steps) {
+        if ('ask' in step) this.ask(step.ask);
+        else if (this.responder?.matcher.entry(step.choose)) this.choose(step.choose, step.label);
+      }
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private save(step: Step): void {
+    this.steps = [...this.steps, step].slice(-MAX_SAVED_STEPS);
+    if (this.storageKey) writeSteps(this.storageKey, this.steps);
   }
 
   private answer(question: string): void {
@@ -134,7 +230,7 @@ export class ConversationController implements ReactiveController {
   private deliver(reply: Reply): void {
     this.push({ from: 'widget', kind: 'reply', reply });
     this.host.requestUpdate();
-    this.onReply(reply);
+    if (!this.restoring) this.onReply(reply);
   }
 
   private push(message: NewMessage): void {

@@ -16,10 +16,10 @@ export const styles = css`
     --_background: var(--pcc-background, #ffffff);
     --_surface: var(--pcc-surface, #f1f4f7);
     --_border: var(--pcc-border, #c9d1d9);
-    --_radius: var(--pcc-radius, 12px);
+    --_radius: clamp(0px, var(--pcc-radius, 12px), 28px);
     --_font: var(--pcc-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     --_z: var(--pcc-z-index, 2147483000);
-    --_offset: var(--pcc-offset, 20px);
+    --_offset: clamp(0px, var(--pcc-offset, 20px), 96px);
     --_urgent: #a4161a;
   }
   .root {
@@ -30,6 +30,18 @@ export const styles = css`
     letter-spacing: normal;
     color: var(--_text);
     text-align: start;
+  }
+  /* In the top layer (a manual popover), the root is only an anchor for its fixed children. */
+  .root[popover] {
+    position: fixed;
+    inset: auto;
+    width: 0;
+    height: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    overflow: visible;
+    background: transparent;
   }
   :host([hidden]) {
     display: none !important;
@@ -68,7 +80,7 @@ export const styles = css`
     position: fixed;
     z-index: var(--_z);
     inset-block-end: var(--_offset);
-    inset-inline-end: var(--_offset);
+    right: var(--_offset);
     display: inline-flex;
     align-items: center;
     gap: 8px;
@@ -82,10 +94,11 @@ export const styles = css`
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.25);
     cursor: pointer;
   }
-  .root--bottom-left .launcher,
-  .root--bottom-left .panel {
-    inset-inline-end: auto;
-    inset-inline-start: var(--_offset);
+  /* "bottom-left", or the default corner mirrored on a right-to-left page. */
+  .root--left .launcher,
+  .root--floating.root--left .panel {
+    right: auto;
+    left: var(--_offset);
   }
   .launcher__icon {
     width: 22px;
@@ -109,7 +122,7 @@ export const styles = css`
     position: fixed;
     z-index: var(--_z);
     inset-block-end: calc(var(--_offset) + 64px);
-    inset-inline-end: var(--_offset);
+    right: var(--_offset);
     width: min(400px, calc(100vw - 2 * var(--_offset)));
     height: min(620px, calc(100vh - var(--_offset) * 2 - 80px));
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.28);
@@ -316,14 +329,20 @@ export const styles = css`
     font-size: 14px;
   }
 
-  /* Phones: the panel takes the whole screen. */
-  @media (max-width: 480px) {
-    .root--floating .panel {
-      inset: 0;
+  /* Phones and zoomed windows: the panel takes the whole screen, above the on-screen keyboard. */
+  @media (max-width: 480px), (max-height: 500px) {
+    .root.root--floating .panel {
+      inset: var(--_vv-top, 0px) 0 auto 0;
       width: 100%;
-      height: 100%;
+      height: var(--_vv-height, 100%);
+      max-height: 100dvh;
       border-radius: 0;
       border: 0;
+    }
+    .panel__clear,
+    .panel__close {
+      min-width: 44px;
+      min-height: 44px;
     }
   }
   @media (prefers-reduced-motion: no-preference) {

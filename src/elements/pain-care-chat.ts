@@ -9,7 +9,11 @@ import { sanitizeToFragment } from '../render/sanitize.js';
 import { isExternalUrl, isSafeUrl } from '../render/url-policy.js';
 import { ConversationController, type Message } from './conversation-controller.js';
 import { styles } from './pain-care-chat.styles.js';
+import { registerThemeProperties } from './theme-properties.js';
 import { warnOnce } from './warn.js';
+
+/** Screens this small (a phone, or a window zoomed to 200%) get the panel full screen. */
+const FULL_SCREEN_QUERY = '(max-width: 480px), (max-height: 500px)';
 
 /** Detail of `pcc-reply`: what kind of reply was shown and from which entries, never the question. */
 export interface ReplyEventDetail {
@@ -93,6 +97,12 @@ export class PainCareChat extends LitElement {
   @query('.panel__input') private input!: HTMLInputElement | null;
   @query('.launcher') private launcher!: HTMLButtonElement | null;
   @query('.panel__log') private log!: HTMLElement | null;
+  @query('.panel') private panel!: HTMLElement | null;
+  @query('.root') private root!: HTMLElement | null;
+  /** The floating panel covers the whole screen (phones, zoomed windows): it is modal then. */
+  @state() private fullScreen = false;
+  private pageOverflow: string | null = null;
+  private readonly fitToViewport = () => this.fitPanelToViewport();
 
   private readonly conversation = new ConversationController(
     this,
@@ -108,6 +118,7 @@ export class PainCareChat extends LitElement {
   /** Sanitized fragments by message id, made once so re-renders keep the same nodes. */
   private readonly fragments = new Map<number, DocumentFragment>();
   private scrollToEnd = false;
+  private wasSlow = false;
 
   /** Opens the chat (floating mode) and puts the cursor in the question box. */
   open(): void {
@@ -135,15 +146,29 @@ export class PainCareChat extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    registerThemeProperties();
     this.readAttributes();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.leaveFullScreen();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ([...changed.keys()].some((key) => key !== 'config')) this.readAttributes();
     if ((this.isOpen || this.config.mode === 'inline') && this.conversation.state === 'idle') this.startLoading();
+    // Bring the "taking longer than usual" notice, with its phone and booking links, into view.
+    if (this.conversation.slow && !this.wasSlow) this.scrollToEnd = true;
+    this.wasSlow = this.conversation.slow;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.syncTopLayer();
+    if (changed.has('isOpen') || (changed as Map<PropertyKey, unknown>).has('config')) {
+      if (this.config.mode === 'floating' && this.isOpen) this.enterFullScreenIfSmall();
+      else this.leaveFullScreen();
+    }
     if (changed.has('isOpen') && this.config.mode === 'floating') {
       if (this.isOpen) this.input?.focus({ preventScroll: true });
     }
@@ -169,10 +194,89 @@ export class PainCareChat extends LitElement {
       this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang,
     );
     for (const warning of warnings) warnOnce(warning.code, warning.message);
+    this.conversation.keepIn(`pain-care-chat:${config.mode}:${config.knowledge ?? DEFAULT_KNOWLEDGE_FILE}`);
     if (config.bookingUrl === null && config.phone === null) {
       warnOnce('no-contact', 'set "booking-url" or "phone" so visitors can always reach the clinic');
     }
     this.config = config;
+  }
+
+  /**
+   * Puts the floating chat in the browser's top layer, above any z-index the page uses
+   * (cookie banners, sticky headers), where the browser supports popovers.
+   */
+  private syncTopLayer(): void {
+    const root = this.root as (HTMLElement & { showPopover?: () => void; hidePopover?: () => void }) | null;
+    if (!root || typeof root.showPopover !== 'function') return;
+    try {
+      if (this.config.mode === 'floating' && this.isConnected) {
+        if (!root.hasAttribute('popover')) root.setAttribute('popover', 'manual');
+        if (!root.matches(':popover-open')) root.showPopover();
+      } else if (root.hasAttribute('popover')) {
+        if (root.matches(':popover-open')) root.hidePopover?.();
+        root.removeAttribute('popover');
+      }
+    } catch {
+      // Not in a document yet, or the browser refused: z-index still applies.
+    }
+  }
+
+  /** On a small screen the open panel fills it, follows the on-screen keyboard and keeps the page still. */
+  private enterFullScreenIfSmall(): void {
+    const small = typeof matchMedia === 'function' && matchMedia(FULL_SCREEN_QUERY).matches;
+    if (!small) {
+      this.leaveFullScreen();
+      return;
+    }
+    if (!this.fullScreen) {
+      this.fullScreen = true;
+      const page = document.documentElement;
+      this.pageOverflow = page.style.getPropertyValue('overflow');
+      page.style.setProperty('overflow', 'hidden');
+      window.visualViewport?.addEventListener('resize', this.fitToViewport);
+      window.visualViewport?.addEventListener('scroll', this.fitToViewport);
+      window.addEventListener('resize', this.fitToViewport);
+    }
+    this.fitPanelToViewport();
+  }
+
+  private leaveFullScreen(): void {
+    if (!this.fullScreen) return;
+    this.fullScreen = false;
+    const page = document.documentElement;
+    if (this.pageOverflow) page.style.setProperty('overflow', this.pageOverflow);
+    else page.style.removeProperty('overflow');
+    this.pageOverflow = null;
+    window.visualViewport?.removeEventListener('resize', this.fitToViewport);
+    window.visualViewport?.removeEventListener('scroll', this.fitToViewport);
+    window.removeEventListener('resize', this.fitToViewport);
+    this.panel?.style.removeProperty('--_vv-top');
+    this.panel?.style.removeProperty('--_vv-height');
+  }
+
+  /** Sizes the full-screen panel to the part of the screen the on-screen keyboard leaves. */
+  private fitPanelToViewport(): void {
+    const viewport = window.visualViewport;
+    if (!this.fullScreen || !this.panel || !viewport) return;
+    this.panel.style.setProperty('--_vv-top', `${Math.round(viewport.offsetTop)}px`);
+    this.panel.style.setProperty('--_vv-height', `${Math.round(viewport.height)}px`);
+  }
+
+  /** Keeps Tab inside the panel while it covers the page, so focus never goes behind it. */
+  private wrapFocus(event: KeyboardEvent): void {
+    if (!this.fullScreen || !this.panel) return;
+    const focusable = [...this.panel.querySelectorAll<HTMLElement>('button, a[href], input')].filter((el) => el.offsetParent !== null);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = this.shadowRoot?.activeElement;
+    if (!first || !last) return;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
   }
 
   private startLoading(): void {
@@ -182,6 +286,16 @@ export class PainCareChat extends LitElement {
     } catch (error) {
       warnOnce('knowledge-unreachable', `cannot resolve the knowledge URL: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Whether the floating chat sits in the bottom-left corner: asked for, or the default
+   * bottom-right mirrored on a right-to-left page. The chat's own text stays left-to-right
+   * (its languages are English and Spanish).
+   */
+  private onLeft(): boolean {
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    return (this.config.position === 'bottom-left') !== rtl;
   }
 
   private emit<K extends 'pcc-open' | 'pcc-close' | 'pcc-reply' | 'pcc-booking-click'>(type: K, detail: GlobalEventHandlersEventMap[K]['detail']): void {
@@ -210,6 +324,8 @@ export class PainCareChat extends LitElement {
     if (event.key === 'Escape' && this.config.mode === 'floating') {
       event.stopPropagation();
       this.closeFromVisitor();
+    } else if (event.key === 'Tab') {
+      this.wrapFocus(event);
     }
   }
 
@@ -246,7 +362,12 @@ export class PainCareChat extends LitElement {
     const floating = this.config.mode === 'floating';
     const panelOpen = !floating || this.isOpen;
     return html`
-      <div class="root root--${this.config.mode} root--${this.config.position}" lang=${this.config.locale}>
+      <div
+        class="root root--${this.config.mode} root--${this.config.position} ${this.onLeft() ? 'root--left' : ''}"
+        lang=${this.config.locale}
+        dir="ltr"
+        @keydown=${this.onKeydown}
+      >
         ${floating
           ? html`<button
               class="launcher"
@@ -267,9 +388,9 @@ export class PainCareChat extends LitElement {
           class="panel"
           part="panel"
           role=${floating ? 'dialog' : 'region'}
+          aria-modal=${floating && this.fullScreen ? 'true' : nothing}
           aria-labelledby="pcc-title"
           ?hidden=${!panelOpen}
-          @keydown=${this.onKeydown}
         >
           <header class="panel__header" part="header">
             <h2 id="pcc-title" class="panel__title">${t.panelTitle(clinic)}</h2>
@@ -284,8 +405,11 @@ export class PainCareChat extends LitElement {
             ${this.renderGreeting(t, clinic)}
             ${this.conversation.state === 'failed' ? this.renderUnavailable(t) : nothing}
             ${repeat(this.conversation.messages, (m) => m.id, (m) => this.renderMessage(m, t))}
-            ${this.conversation.state === 'loading' && this.conversation.messages.length > 0
+            ${this.conversation.state === 'loading' && this.conversation.messages.length > 0 && !this.conversation.slow
               ? html`<p class="status" role="status">${t.loading}</p>`
+              : nothing}
+            ${this.conversation.state === 'loading' && this.conversation.slow
+              ? html`<div class="reply reply--slow" part="reply"><p>${t.slow}</p>${this.renderContact(t)}</div>`
               : nothing}
           </div>
           <p class="panel__disclaimer">${t.disclaimer.replace('{emergency}', this.config.emergencyNumber)}</p>

@@ -35,6 +35,7 @@ export interface Strings {
   book: string;
   call: (phone: string) => string;
   loading: string;
+  slow: string;
   unavailable: string;
   emptyQuestion: string;
   questionTooLong: (max: number) => string;
@@ -75,6 +76,7 @@ const en: Strings = {
   book: 'Book a consultation',
   call: (phone) => `Call ${phone}`,
   loading: 'Getting answers ready…',
+  slow: 'This is taking longer than usual. You can keep waiting, or call us or book a consultation.',
   unavailable: "Sorry, I can't answer questions right now. Please call us or book a consultation.",
   emptyQuestion: 'Please type a question first.',
   questionTooLong: (max) => `That question is long. Please ask in under ${max} characters.`,
@@ -115,6 +117,7 @@ const es: Strings = {
   book: 'Reservar una consulta',
   call: (phone) => `Llamar al ${phone}`,
   loading: 'Preparando las respuestas…',
+  slow: 'Esto está tardando más de lo normal. Puede esperar, o llamarnos o reservar una consulta.',
   unavailable: 'Lo siento, ahora no puedo responder preguntas. Llámenos o reserve una consulta.',
   emptyQuestion: 'Escriba una pregunta primero.',
   questionTooLong: (max) => `La pregunta es larga. Pregunte en menos de ${max} caracteres.`,

@@ -2,25 +2,19 @@
  * The built widget (`dist/`) in headless Chromium, on plain pages that paste the README's
  * snippet: what a visitor sees and can do.
  */
-import { existsSync } from 'node:fs';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.js';
-import { type TestServer, serve } from './server.js';
+import { type Harness, ask as askIn, launcherOf, questionBox, startHarness, visit as visitIn } from './harness.js';
 
-let browser: Browser;
-let server: TestServer;
+let harness: Harness;
 
 beforeAll(async () => {
-  if (!existsSync('dist/pain-care-chat.js') || !existsSync('dist/knowledge.json')) {
-    throw new Error('dist/ is not built; run "npm run build" before the browser tests');
-  }
   const brokenKnowledge: Record<string, string> = {
     '/not-json.json': '<html>Not found</html>',
     '/old-format.json': JSON.stringify({ format: 0, entries: [] }),
     '/wrong-shape.json': JSON.stringify({ format: 1, entries: [{ id: 1 }] }),
   };
-  server = await serve(['dist', 'test/fixtures/pages'], [
+  harness = await startHarness([
     (req, res) => {
       const body = brokenKnowledge[req.url ?? ''];
       if (body === undefined) return false;
@@ -40,40 +34,14 @@ beforeAll(async () => {
       return true;
     },
   ]);
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
-interface Visit {
-  page: Page;
-  errors: string[];
-  warnings: string[];
-}
-
-async function visit(path: string, viewport = { width: 1280, height: 800 }): Promise<Visit> {
-  const page = await browser.newPage({ viewport });
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') errors.push(message.text());
-    if (message.type() === 'warning') warnings.push(message.text());
-  });
-  await page.goto(`${server.url}${path}`);
-  return { page, errors, warnings };
-}
-
-const launcherOf = (page: Page) => page.getByRole('button', { name: /^Questions\? Open .*chat$/ });
-const questionBox = (page: Page) => page.getByRole('textbox', { name: 'Your question' });
-
-async function ask(page: Page, question: string) {
-  await questionBox(page).fill(question);
-  await questionBox(page).press('Enter');
-}
+const visit = (path: string) => visitIn(harness, path);
+const ask = (page: Page, question: string) => askIn(page, question);
 
 describe('<pain-care-chat> from dist/ in Chromium', () => {
   it('renders a closed launcher that says it opens the chat', async () => {
