@@ -4,10 +4,15 @@
  *   <script type="module" src="…/pain-care-chat.js" data-booking-url="…" data-phone="…"></script>
  *
  * It adds one floating `<pain-care-chat>` configured by the tag's `data-*` attributes
- * (or, with `data-mode="inline"`, an inline chat right after the tag), then loads the
- * element's code. Pasted twice, it still adds one floating chat. It never throws into the page.
+ * (or, with `data-mode="inline"`, an inline chat right after the tag). A floating chat
+ * shows a placeholder launcher and loads the chat's code only when the visitor shows
+ * interest (points at it, focuses it, touches it) or when it starts open; inline chats
+ * load it at once. Pasted twice, it still adds one floating chat. It never throws into
+ * the page.
  */
 import { ATTRIBUTES, DEFAULT_KNOWLEDGE_FILE } from './config/attributes.js';
+import { drawPlaceholder } from './elements/launcher-placeholder.js';
+import { registerThemeProperties } from './elements/theme-properties.js';
 import { warnOnce } from './elements/warn.js';
 
 const SCRIPT_FILE = 'pain-care-chat.js';
@@ -35,26 +40,44 @@ function widgetFor(script: HTMLScriptElement): HTMLElement {
   return widget;
 }
 
+let code: Promise<unknown> | undefined;
+
+/** Loads the chat's code (once). */
+function loadChat(): void {
+  code ??= import('./index.js').catch((error: unknown) => warnOnce('chunk-failed', `could not load the chat: ${(error as Error).message}`));
+}
+
 function mount(): void {
   let floatingMounted = document.querySelector(`${TAG}:not([mode="inline"])`) !== null;
+  let needCodeNow = document.querySelector(TAG) !== null;
   for (const script of ourScripts()) {
     if (script.hasAttribute(MOUNTED)) continue;
     script.setAttribute(MOUNTED, '');
     if (script.getAttribute('data-mode') === 'inline') {
       script.after(widgetFor(script));
+      needCodeNow = true;
     } else if (floatingMounted) {
       warnOnce('pasted-twice', 'the script tag is on the page more than once; showing one floating chat');
     } else {
-      document.body.append(widgetFor(script));
+      const widget = widgetFor(script);
+      document.body.append(widget);
       floatingMounted = true;
+      const waits =
+        !widget.hasAttribute('open') &&
+        drawPlaceholder(widget, (open) => {
+          if (open) widget.setAttribute('open', '');
+          loadChat();
+        });
+      if (!waits) needCodeNow = true;
     }
   }
+  if (needCodeNow) loadChat();
 }
 
 try {
+  registerThemeProperties();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount, { once: true });
   else mount();
-  import('./index.js').catch((error: unknown) => warnOnce('chunk-failed', `could not load the chat: ${(error as Error).message}`));
 } catch (error) {
   warnOnce('loader-failed', `could not start: ${(error as Error).message}`);
 }

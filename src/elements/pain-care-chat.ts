@@ -8,6 +8,7 @@ import { type Strings, stringsFor } from '../i18n/strings.js';
 import { sanitizeToFragment } from '../render/sanitize.js';
 import { isExternalUrl, isSafeUrl } from '../render/url-policy.js';
 import { ConversationController, type Message } from './conversation-controller.js';
+import { LAUNCHER_ICON_PATH } from './launcher.styles.js';
 import { styles } from './pain-care-chat.styles.js';
 import { registerThemeProperties } from './theme-properties.js';
 import { warnOnce } from './warn.js';
@@ -142,6 +143,23 @@ export class PainCareChat extends LitElement {
   clear(): void {
     this.conversation.clear();
     this.fragments.clear();
+  }
+
+  /** The script tag's placeholder launcher had focus when the real chat took its place. */
+  private placeholderHadFocus = false;
+
+  /** Takes over the shadow root the script tag's placeholder launcher drew in, if any. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const placeholder = this.shadowRoot;
+    if (placeholder) {
+      this.placeholderHadFocus = placeholder.activeElement !== null;
+      placeholder.replaceChildren();
+    }
+    return super.createRenderRoot();
+  }
+
+  protected override firstUpdated(): void {
+    if (this.placeholderHadFocus && !this.isOpen) this.launcher?.focus({ preventScroll: true });
   }
 
   override connectedCallback(): void {
@@ -378,7 +396,7 @@ export class PainCareChat extends LitElement {
               @click=${this.toggle}
             >
               <svg class="launcher__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" fill="currentColor" />
+                <path d=${LAUNCHER_ICON_PATH} fill="currentColor" />
               </svg>
               <span class="launcher__text">${t.launcherText}</span><span class="visually-hidden"> ${t.launcherLabel}</span>
             </button>`

@@ -2,6 +2,7 @@
  * Every string a visitor can see, by locale. The element, the CLI and the studio take
  * their words from here; nothing visible is written inline elsewhere.
  */
+import { LAUNCHER_STRINGS } from './launcher.js';
 import { type Locale, resolveLocale } from './locale.js';
 
 export interface Strings {
@@ -42,8 +43,8 @@ export interface Strings {
 }
 
 const en: Strings = {
-  launcherLabel: 'Open pain care questions chat',
-  launcherText: 'Questions?',
+  launcherLabel: LAUNCHER_STRINGS.en.label,
+  launcherText: LAUNCHER_STRINGS.en.text,
   panelTitle: (clinic) => `Ask ${clinic}`,
   defaultClinicName: 'our clinic',
   close: 'Close chat',
@@ -83,8 +84,8 @@ const en: Strings = {
 };
 
 const es: Strings = {
-  launcherLabel: 'Abrir el chat de preguntas sobre el dolor',
-  launcherText: '¿Preguntas?',
+  launcherLabel: LAUNCHER_STRINGS.es.label,
+  launcherText: LAUNCHER_STRINGS.es.text,
   panelTitle: (clinic) => `Pregunte a ${clinic}`,
   defaultClinicName: 'nuestra clínica',
   close: 'Cerrar el chat',

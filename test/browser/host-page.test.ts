@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -422,6 +423,47 @@ describe('preferences and layouts', () => {
     expect(panel.x).toBeLessThan(100);
     // The chat's English stays left-to-right inside the mirrored page.
     expect(await page.getByRole('dialog').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('cost to the page before the visitor shows interest', () => {
+  /** Budget (gzip -9) for the widget's JavaScript until the visitor points at, focuses or taps the launcher. */
+  const BEFORE_INTENT_BYTES = 6 * 1024;
+
+  it('loads only the small loader, no knowledge, until the launcher is hovered; a click then opens the chat', async () => {
+    const requests: string[] = [];
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${harness.server.url}/plain.html`);
+    await launcherOf(page).waitFor();
+    await page.waitForTimeout(500);
+    const before = requests.filter((path) => path.endsWith('.js') || path.endsWith('.json'));
+    expect(before.some((path) => path.endsWith('knowledge.json'))).toBe(false);
+    expect(before).not.toContain('/index.js');
+    let bytes = 0;
+    for (const path of before) bytes += gzipSync(await readFile(`dist${path}`), { level: 9 }).length;
+    expect(bytes).toBeLessThanOrEqual(BEFORE_INTENT_BYTES);
+    expect(await page.evaluate(() => customElements.get('pain-care-chat'))).toBeUndefined();
+
+    await launcherOf(page).hover();
+    await page.waitForFunction(() => customElements.get('pain-care-chat') !== undefined);
+    expect(requests).toContain('/index.js');
+    expect(requests.some((path) => path.endsWith('knowledge.json'))).toBe(false);
+    await launcherOf(page).click();
+    await page.getByRole('dialog').waitFor();
+    await ask(page, 'what is a nerve block');
+    await page.getByRole('log').locator('article').waitFor();
+    await context.close();
+  });
+
+  it('opens at once when the very first thing the visitor does is click (code not yet loaded)', async () => {
+    const { page, errors } = await visit(harness, '/plain.html');
+    await launcherOf(page).dispatchEvent('click');
+    await page.getByRole('dialog').waitFor();
+    expect(await questionBox(page).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,45 @@
+/**
+ * `npm run size`: what the browser downloads from dist/, gzip -9, against the budgets of
+ * the performance issue. Prints a table; exits 1 when a budget is exceeded. Sizes are
+ * deterministic for a given build.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIST = 'dist';
+const BUDGETS = { beforeIntent: 6 * 1024, onOpen: 35 * 1024 };
+
+const gzip = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+
+/** `file` and every module it imports statically, transitively (dynamic imports excluded). */
+function closure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(DIST, file), 'utf8');
+  for (const match of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([\w.-]+\.js)["']/g)) closure(match[1]!, seen);
+  return seen;
+}
+
+if (!existsSync(join(DIST, 'pain-care-chat.js'))) {
+  console.error('size: dist/ is not built; run "npm run build" first');
+  process.exit(1);
+}
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + gzip(file), 0);
+const beforeIntent = closure('pain-care-chat.js');
+const onOpen = closure('index.js', new Set(beforeIntent));
+const knowledgeRaw = readFileSync(join(DIST, 'knowledge.json')).length;
+const rows: [string, number, number | null, string][] = [
+  ['before intent (script tag)', sum(beforeIntent), BUDGETS.beforeIntent, [...beforeIntent].join(' + ')],
+  ['on first open, knowledge excluded', sum(onOpen), BUDGETS.onOpen, [...onOpen].join(' + ')],
+  ['knowledge.json', gzip('knowledge.json'), null, `${kb(knowledgeRaw)} raw`],
+];
+let over = false;
+console.log('what                                gzip -9    budget   files');
+for (const [what, bytes, budget, files] of rows) {
+  const exceeded = budget !== null && bytes > budget;
+  over ||= exceeded;
+  console.log(`${what.padEnd(36)}${kb(bytes).padStart(8)}  ${(budget === null ? '—' : kb(budget)).padStart(8)}   ${files}${exceeded ? '   OVER BUDGET' : ''}`);
+}
+process.exit(over ? 1 : 0);

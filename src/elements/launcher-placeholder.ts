@@ -1,0 +1,84 @@
+/**
+ * The launcher the script tag draws before the chat's code has loaded: the same button,
+ * the same look, a few hundred bytes. Pointing at it, focusing it or touching it loads the
+ * chat; clicking it also opens the chat as soon as it is ready. The element, once defined,
+ * takes over the same shadow root (see `createRenderRoot` in pain-care-chat.ts).
+ *
+ * Built with DOM calls only (no HTML strings), so it needs no Trusted Types policy.
+ */
+import { LAUNCHER_STRINGS } from '../i18n/launcher.js';
+import { resolveLocale } from '../i18n/locale.js';
+import { BASE_CSS, LAUNCHER_ICON_PATH } from './launcher.styles.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+let sheet: CSSStyleSheet | null | undefined;
+
+function baseSheet(): CSSStyleSheet | null {
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(BASE_CSS);
+    } catch {
+      // No constructable style sheets (very old browsers): no placeholder, the chat loads at once.
+      sheet = null;
+    }
+  }
+  return sheet;
+}
+
+/**
+ * Draws the placeholder launcher in `host` and calls `onIntent(open)` on the visitor's first
+ * sign of interest (`open` is true for a click or Enter). Returns false when it cannot draw
+ * one, so the caller loads the chat straight away.
+ */
+export function drawPlaceholder(host: HTMLElement, onIntent: (open: boolean) => void): boolean {
+  const styles = baseSheet();
+  if (!styles || host.shadowRoot || typeof host.attachShadow !== 'function') return false;
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.adoptedStyleSheets = [styles];
+  const strings = LAUNCHER_STRINGS[resolveLocale(host.getAttribute('locale') ?? host.closest('[lang]')?.getAttribute('lang'))];
+  const left = (host.getAttribute('position') === 'bottom-left') !== (getComputedStyle(host).direction === 'rtl');
+
+  const root = document.createElement('div');
+  root.className = `root root--floating${left ? ' root--left' : ''}`;
+  root.dir = 'ltr';
+  const button = document.createElement('button');
+  button.className = 'launcher';
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  const icon = document.createElementNS(SVG, 'svg');
+  icon.setAttribute('class', 'launcher__icon');
+  icon.setAttribute('viewBox', '0 0 24 24');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.setAttribute('focusable', 'false');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', LAUNCHER_ICON_PATH);
+  path.setAttribute('fill', 'currentColor');
+  icon.append(path);
+  const text = document.createElement('span');
+  text.className = 'launcher__text';
+  text.textContent = strings.text;
+  const label = document.createElement('span');
+  label.className = 'visually-hidden';
+  label.textContent = ` ${strings.label}`;
+  button.append(icon, text, label);
+  root.append(button);
+  shadow.append(root);
+
+  let asked = false;
+  const interested = () => {
+    if (!asked) onIntent(false);
+    asked = true;
+  };
+  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, interested, { once: true, passive: true });
+  button.addEventListener('click', () => onIntent(true));
+
+  try {
+    // Above cookie banners, as the real launcher is.
+    root.setAttribute('popover', 'manual');
+    root.showPopover();
+  } catch {
+    root.removeAttribute('popover');
+  }
+  return true;
+}
