@@ -13,7 +13,7 @@ import type { Entry, KnowledgeBundle } from '../src/knowledge/schema.js';
 /** Questions and rounds per size, so the whole run stays within a few minutes on 2 cores. */
 const PLAN: Record<number, { questions: number; rounds: number; fuseQuestions: number }> = {
   1000: { questions: 120, rounds: 1, fuseQuestions: 30 },
-  10000: { questions: 30, rounds: 1, fuseQuestions: 5 },
+  10000: { questions: 80, rounds: 1, fuseQuestions: 5 },
 };
 const DEFAULT_PLAN = { questions: Infinity, rounds: 3, fuseQuestions: 100 };
 
