@@ -9,6 +9,8 @@ import { createResponder } from '../src/answer/reply.js';
 import { readQuestions } from '../src/cli/eval.js';
 import { compileKnowledgeDir } from '../src/cli/files.js';
 import type { Entry, KnowledgeBundle } from '../src/knowledge/schema.js';
+import { browserBench } from './bench-browser.js';
+import { existsSync } from 'node:fs';
 
 /** Questions and rounds per size, so the whole run stays within a few minutes on 2 cores. */
 const PLAN: Record<number, { questions: number; rounds: number; fuseQuestions: number }> = {
@@ -95,3 +97,6 @@ for (const size of [base.entries.length, 1000, 10000]) {
     `${String(size).padStart(7)} ${ms(build)} ${heap.toFixed(1).padStart(8)} ${ms(ours.p50)} ${ms(ours.p95)} |                ${ms(theirs.p50)} ${ms(theirs.p95)} | ${(theirs.p95 / ours.p95).toFixed(1).padStart(6)}×`,
   );
 }
+
+if (existsSync('dist/pain-care-chat.js')) await browserBench();
+else console.log('\nbrowser figures skipped: run "npm run build" first');

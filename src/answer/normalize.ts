@@ -1,5 +1,5 @@
 /**
- * Turns free (a visitor's question, a knowledge entry) into comparable words.
+ * Turns free text (a visitor's question, a knowledge entry) into comparable words.
  * Pure and total: any string, including lone surrogates and control characters, gives an
  * array of words and never throws.
  */
@@ -19,14 +19,14 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
  * not a letter or digit turned into a space.
  */
 export function foldText(text: string): string {
- return String(text)
- .slice(0, MAX_QUESTION_CHARS * 4)
- .normalize('NFKD')
- .replace(COMBINING_MARKS, '')
- .toLowerCase()
- .replace(APOSTROPHES, '')
- .replace(NOT_WORD, ' ')
- .trim();
+  return String(text)
+    .slice(0, MAX_QUESTION_CHARS * 4)
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(NOT_WORD, ' ')
+    .trim();
 }
 
 /**
@@ -34,23 +34,23 @@ export function foldText(text: string): string {
  * knowledge and the vocabulary use. Only unambiguous forms.
  */
 export const SHORTHAND: ReadonlyMap<string, string> = new Map([
- ['u', 'you'], ['ya', 'you'], ['ur', 'your'], ['r', 'are'], ['y', 'why'], ['pls', 'please'], ['plz', 'please'],
- ['wat', 'what'], ['wut', 'what'], ['wht', 'what'], ['abt', 'about'], ['bc', 'because'], ['cuz', 'because'],
- ['coz', 'because'], ['b4', 'before'], ['thru', 'through'], ['1st', 'first'], ['2nd', 'second'], ['3rd', 'third'],
- ['ppl', 'people'], ['diff', 'difference'], ['dr', 'doctor'], ['drs', 'doctors'], ['tho', 'though'], ['w', 'with'],
- ['wo', 'without'], ['yrs', 'years'], ['yr', 'year'], ['mos', 'months'], ['wks', 'weeks'], ['hrs', 'hours'],
- ['gonna', 'going'], ['wanna', 'want'], ['gotta', 'must'], ['nah', 'no'], ['yeah', 'yes'], ['tbh', 'honestly'],
- ['idk', 'unsure'], ['rn', 'now'], ['bf', 'boyfriend'], ['gf', 'girlfriend'],
+  ['u', 'you'], ['ya', 'you'], ['ur', 'your'], ['r', 'are'], ['y', 'why'], ['pls', 'please'], ['plz', 'please'],
+  ['wat', 'what'], ['wut', 'what'], ['wht', 'what'], ['abt', 'about'], ['bc', 'because'], ['cuz', 'because'],
+  ['coz', 'because'], ['b4', 'before'], ['thru', 'through'], ['1st', 'first'], ['2nd', 'second'], ['3rd', 'third'],
+  ['ppl', 'people'], ['diff', 'difference'], ['dr', 'doctor'], ['drs', 'doctors'], ['tho', 'though'], ['w', 'with'],
+  ['wo', 'without'], ['yrs', 'years'], ['yr', 'year'], ['mos', 'months'], ['wks', 'weeks'], ['hrs', 'hours'],
+  ['gonna', 'going'], ['wanna', 'want'], ['gotta', 'must'], ['nah', 'no'], ['yeah', 'yes'], ['tbh', 'honestly'],
+  ['idk', 'unsure'], ['rn', 'now'], ['bf', 'boyfriend'], ['gf', 'girlfriend'],
 ]);
 
 /** The folded words of `text`, in order, with chat shorthand spelt out. */
 export function words(text: string): string[] {
- const folded = foldText(text);
- if (folded === '') return [];
- return folded
- .split(' ')
- .filter((word) => word.length > 0 && word.length <= MAX_WORD_CHARS)
- .map((word) => SHORTHAND.get(word) ?? word);
+  const folded = foldText(text);
+  if (folded === '') return [];
+  return folded
+    .split(' ')
+    .filter((word) => word.length > 0 && word.length <= MAX_WORD_CHARS)
+    .map((word) => SHORTHAND.get(word) ?? word);
 }
 
 /**
@@ -58,24 +58,24 @@ export function words(text: string): string[] {
  * "long", "last", "hurt", "after" and "cost" carry meaning here and are not in it.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
- (
- 'a about am an and any anything are as at be been being but by can could did do does doing done ' +
- 'for from get gets getting go going got had has have having he her here hers him his how i if im in ' +
- 'into is it its ive just kind know let like me might more most much must my need needs of on one ' +
- 'or our please really should so some someone something tell than thank thanks that thats the their them ' +
- 'then there these they thing things this those to too us very want wanted was way we were what whats ' +
- 'when where whether which while who why will with would you your youre yours ok okay hi hello hey sort ' +
- 'help helps helped helping explain info information wondering wonder curious no not dont im ive id mean means meaning ' +
- 'guys yall honestly unsure though because lol ok anyway she shes hes isnt wont doesnt didnt cant cannot arent ' +
- 'wasnt werent theyre theyll theyve whod hed shed youll youve ill theres heres wheres whos hows ' +
- 'nobody somebody everybody anybody myself yourself himself herself themselves ourselves'
- ).split(' '),
+  (
+    'a about am an and any anything are as at be been being but by can could did do does doing done ' +
+    'for from get gets getting go going got had has have having he her here hers him his how i if im in ' +
+    'into is it its ive just kind know let like me might more most much must my need needs of on one ' +
+    'or our please really should so some someone something tell than thank thanks that thats the their them ' +
+    'then there these they thing things this those to too us very want wanted was way we were what whats ' +
+    'when where whether which while who why will with would you your youre yours ok okay hi hello hey sort ' +
+    'help helps helped helping explain info information wondering wonder curious no not dont im ive id mean means meaning ' +
+    'guys yall honestly unsure though because lol ok anyway she shes hes isnt wont doesnt didnt cant cannot arent ' +
+    'wasnt werent theyre theyll theyve whod hed shed youll youve ill theres heres wheres whos hows ' +
+    'nobody somebody everybody anybody myself yourself himself herself themselves ourselves'
+  ).split(' '),
 );
 
 // Longest first; each is removed at most once, and only when at least MIN_STEM letters stay.
 const SUFFIXES = [
- 'ational', 'ations', 'ation', 'ators', 'ator', 'ments', 'ment', 'ness', 'ings', 'ions', 'ical',
- 'ates', 'ies', 'ied', 'ing', 'ion', 'ate', 'ers', 'er', 'ed', 'es', 'ly', 's',
+  'ational', 'ations', 'ation', 'ators', 'ator', 'ments', 'ment', 'ness', 'ings', 'ions', 'ical',
+  'ates', 'ies', 'ied', 'ing', 'ion', 'ate', 'ers', 'er', 'ed', 'es', 'ly', 's',
 ] as const;
 const MIN_STEM = 3;
 
@@ -84,28 +84,28 @@ const MIN_STEM = 3;
  * "injected" and "injecting" all become "inject". It does not need to give real words.
  */
 export function stem(word: string): string {
- if (word.length <= MIN_STEM + 1 || /\d/.test(word)) return word;
- let stemmed = word;
- for (const suffix of SUFFIXES) {
- if (!word.endsWith(suffix) || word.length - suffix.length < MIN_STEM) continue;
- // "s" only as a plural: not "ss" (stress), "us" (sinus), "is" (arthritis).
- if (suffix === 's' && /(ss|us|is)$/.test(word)) break;
- // "es" only after s, x, z, ch or sh (boxes); elsewhere it is "e" + "s" (knees, nerves).
- if (suffix === 'es' && !/(s|x|z|ch|sh)es$/.test(word)) continue;
- stemmed = word.slice(0, -suffix.length);
- if (suffix === 'ies' || suffix === 'ied') stemmed += 'y';
- if (suffix === 'ical') stemmed += 'ic';
- break;
- }
- if (stemmed.length > 4 && stemmed.endsWith('e')) stemmed = stemmed.slice(0, -1);
- return stemmed;
+  if (word.length <= MIN_STEM + 1 || /\d/.test(word)) return word;
+  let stemmed = word;
+  for (const suffix of SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < MIN_STEM) continue;
+    // "s" only as a plural: not "ss" (stress), "us" (sinus), "is" (arthritis).
+    if (suffix === 's' && /(ss|us|is)$/.test(word)) break;
+    // "es" only after s, x, z, ch or sh (boxes); elsewhere it is "e" + "s" (knees, nerves).
+    if (suffix === 'es' && !/(s|x|z|ch|sh)es$/.test(word)) continue;
+    stemmed = word.slice(0, -suffix.length);
+    if (suffix === 'ies' || suffix === 'ied') stemmed += 'y';
+    if (suffix === 'ical') stemmed += 'ic';
+    break;
+  }
+  if (stemmed.length > 4 && stemmed.endsWith('e')) stemmed = stemmed.slice(0, -1);
+  return stemmed;
 }
 
 /** The stemmed topic words of `text`: folded, stop words removed, stemmed. */
 export function terms(text: string): string[] {
- return words(text)
- .filter((word) => !STOP_WORDS.has(word))
- .map(stem);
+  return words(text)
+    .filter((word) => !STOP_WORDS.has(word))
+    .map(stem);
 }
 
 /** Words shorter than this are never read as typos: too many short words look alike. */
@@ -117,11 +117,11 @@ export const NEAR_MISS_MIN_LENGTH = 5;
  * are rare and allowing them confuses "ladder" with "bladder".
  */
 export function isNearMiss(typed: string, expected: string): boolean {
- if (typed === expected) return true;
- if (expected.length < NEAR_MISS_MIN_LENGTH || typed[0] !== expected[0]) return false;
- const allowed = expected.length >= 8 ? 2 : 1;
- if (Math.abs(typed.length - expected.length) > allowed) return false;
- return editDistance(typed, expected, allowed) <= allowed;
+  if (typed === expected) return true;
+  if (expected.length < NEAR_MISS_MIN_LENGTH || typed[0] !== expected[0]) return false;
+  const allowed = expected.length >= 8 ? 2 : 1;
+  if (Math.abs(typed.length - expected.length) > allowed) return false;
+  return editDistance(typed, expected, allowed) <= allowed;
 }
 
 /**
@@ -129,25 +129,25 @@ export function isNearMiss(typed: string, expected: string): boolean {
  * stopping early once every path exceeds `limit` (the result is then some value > limit).
  */
 export function editDistance(a: string, b: string, limit: number): number {
- const rows = a.length + 1;
- const cols = b.length + 1;
- const d: number[] = new Array(rows * cols).fill(0);
- for (let i = 0; i < rows; i++) d[i * cols] = i;
- for (let j = 0; j < cols; j++) d[j] = j;
- for (let i = 1; i < rows; i++) {
- let rowMin = Infinity;
- for (let j = 1; j < cols; j++) {
- const cost = a[i - 1] === b[j - 1] ? 0 : 1;
- let value = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
- if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
- value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
- }
- d[i * cols + j] = value;
- rowMin = Math.min(rowMin, value);
- }
- if (rowMin > limit) return rowMin;
- }
- return d[rows * cols - 1]!;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
+      }
+      d[i * cols + j] = value;
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return rowMin;
+  }
+  return d[rows * cols - 1]!;
 }
 
 /**
@@ -156,40 +156,40 @@ export function editDistance(a: string, b: string, limit: number): number {
  * topic word ("dentist", "covid") that points outside what the knowledge covers.
  */
 export const COMMON_WORDS: ReadonlySet<string> = new Set(
- (
- 'ago still also even ever yet already lately recently anymore actually basically maybe probably perhaps kinda sorta ' +
- 'lot lots bit big small little tiny huge bad good great fine nice new old young same different other another ' +
- 'every each all both either neither few several many much more most less least enough quite rather pretty ' +
- 'always never sometimes often usually again once twice later soon early late today tomorrow yesterday tonight ' +
- 'morning evening night week weeks month months year years day days hour hours minute minutes time times ' +
- 'thing stuff something anything nothing everything someone anyone everyone people person guy lady man woman ' +
- 'mom mum dad mother father wife husband son daughter friend friends family kid kids child children brother sister ' +
- 'go goes went gone going come comes came coming get got gotten give gave given take took taken make made ' +
- 'say said says tell told ask asked think thought feel felt feeling know knew known see saw seen look looks looked ' +
- 'want wanted need needed try tried trying use used using work works worked working keep kept let put seem seems ' +
- 'like likes liked love hate wish hope guess mean means meant sure okay yes yeah yep nope hmm um uh lol ' +
- 'thanks thank please sorry hello hi hey dear sir madam doc ' +
- 'really very so too just only quite kind sort type way ways part place area side thing things stuff ' +
- 'right left up down out off over under again back front top bottom inside outside near far ' +
- 'start started starting stop stopped end ended begin began ' +
- 'bother bothers bothering worry worried worrying scared afraid nervous anxious ' +
- 'everyday normal usual regular real true false whole half full people doctor doctors ' +
- 'wifes husbands mothers fathers moms dads sons daughters grandma grandpa grandmother grandfather grandson granddaughter ' +
- 'boyfriend girlfriend partner buddy neighbor coworker boss teenager teen baby ' +
- 'consider considered mention mentioned job jobs straight barely terrible terribly awful constant constantly honest ' +
- ' crazy grab someday monday tuesday wednesday thursday friday saturday sunday weekend rough success ' +
- 'breakfast lunch dinner suppose supposed idea one two three four five six seven eight nine ten first second third ' +
- ' bent bathroom haul obvious obviously actual blame ditch recommend ' +
- 'recommended till until asap fast fastest faster quick quickly slow slowly accept eventually eventual tmrw ' +
- 'couple tons ton above below total wise bunch afternoon continue continuing skeptical convince convinced hear heard ' +
- 'arrange slot suitable otherwise develop article articles income realize realized horror basic basically standard exist ' +
- 'letter across suffer suffering lost situation receive received prefer emotional bounce provide provided material ' +
- 'resources resource structure culprit read reading friend friends life live living ' +
- ' home stairs drive driving walk walking sit sitting stand standing sleep sleeping ' +
- 'bed chair desk call called calling letter ' +
- 'happy sad angry tired exhausted frustrated hopeless desperate fed upset annoyed confused excited ' +
- 'honestly seriously literally totally completely definitely exactly certainly especially mostly mainly simply ' +
- 'thing anyways otherwise whatever however therefore though although besides instead except plus ' +
- 'old older elderly age aged young younger kids grandkids retired retirement referred refer referring sent'
- ).split(' '),
+  (
+    'ago still also even ever yet already lately recently anymore actually basically maybe probably perhaps kinda sorta ' +
+    'lot lots bit big small little tiny huge bad good great fine nice new old young same different other another ' +
+    'every each all both either neither few several many much more most less least enough quite rather pretty ' +
+    'always never sometimes often usually again once twice later soon early late today tomorrow yesterday tonight ' +
+    'morning evening night week weeks month months year years day days hour hours minute minutes time times ' +
+    'thing stuff something anything nothing everything someone anyone everyone people person guy lady man woman ' +
+    'mom mum dad mother father wife husband son daughter friend friends family kid kids child children brother sister ' +
+    'go goes went gone going come comes came coming get got gotten give gave given take took taken make made ' +
+    'say said says tell told ask asked think thought feel felt feeling know knew known see saw seen look looks looked ' +
+    'want wanted need needed try tried trying use used using work works worked working keep kept let put seem seems ' +
+    'like likes liked love hate wish hope guess mean means meant sure okay yes yeah yep nope hmm um uh lol ' +
+    'thanks thank please sorry hello hi hey dear sir madam doc ' +
+    'really very so too just only quite kind sort type way ways part place area side thing things stuff ' +
+    'right left up down out off over under again back front top bottom inside outside near far ' +
+    'start started starting stop stopped end ended begin began ' +
+    'bother bothers bothering worry worried worrying scared afraid nervous anxious ' +
+    'everyday normal usual regular real true false whole half full people doctor doctors ' +
+    'wifes husbands mothers fathers moms dads sons daughters grandma grandpa grandmother grandfather grandson granddaughter ' +
+    'boyfriend girlfriend partner buddy neighbor coworker boss teenager teen baby ' +
+    'consider considered mention mentioned job jobs straight barely terrible terribly awful constant constantly honest ' +
+    'crazy grab someday monday tuesday wednesday thursday friday saturday sunday weekend rough success ' +
+    'breakfast lunch dinner suppose supposed idea one two three four five six seven eight nine ten first second third ' +
+    'bent bathroom haul obvious obviously actual blame ditch recommend ' +
+    'recommended till until asap fast fastest faster quick quickly slow slowly accept eventually eventual tmrw ' +
+    'couple tons ton above below total wise bunch afternoon continue continuing skeptical convince convinced hear heard ' +
+    'arrange slot suitable otherwise develop article articles income realize realized horror basic basically standard exist ' +
+    'letter across suffer suffering lost situation receive received prefer emotional bounce provide provided material ' +
+    'resources resource structure culprit read reading friend friends life live living ' +
+    'home stairs drive driving walk walking sit sitting stand standing sleep sleeping ' +
+    'bed chair desk call called calling letter ' +
+    'happy sad angry tired exhausted frustrated hopeless desperate fed upset annoyed confused excited ' +
+    'honestly seriously literally totally completely definitely exactly certainly especially mostly mainly simply ' +
+    'thing anyways otherwise whatever however therefore though although besides instead except plus ' +
+    'old older elderly age aged young younger kids grandkids retired retirement referred refer referring sent'
+  ).split(' '),
 );

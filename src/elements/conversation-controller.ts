@@ -25,6 +25,8 @@ export type KnowledgeState = 'idle' | 'loading' | 'ready' | 'failed';
 export const SLOW_LOAD_MS = 3000;
 /** At most this many questions and choices are kept for the tab. */
 export const MAX_SAVED_STEPS = 50;
+/** At most this many messages stay on screen; older ones are dropped, so a long conversation stays fast and small. */
+export const MAX_MESSAGES = 200;
 
 /** One step of the visitor's side of the conversation, as kept in `sessionStorage`. */
 type Step = { ask: string } | { choose: string; label: string };
@@ -234,6 +236,7 @@ export class ConversationController implements ReactiveController {
   }
 
   private push(message: NewMessage): void {
-    this.messages = [...this.messages, { ...message, id: this.nextId++ }];
+    const messages = [...this.messages, { ...message, id: this.nextId++ }];
+    this.messages = messages.length > MAX_MESSAGES ? messages.slice(-MAX_MESSAGES) : messages;
   }
 }

@@ -509,6 +509,9 @@ export class PainCareChat extends LitElement {
     if (!fragment) {
       fragment = sanitizeToFragment(reply.passage.html);
       this.fragments.set(id, fragment);
+      // Forget the fragments of messages that have scrolled out of the kept conversation.
+      const oldest = this.conversation.messages[0]?.id ?? id;
+      for (const kept of this.fragments.keys()) if (kept < oldest) this.fragments.delete(kept);
     }
     return html`<article class="reply reply--answer" part="reply">
       <h3 class="reply__title">${reply.title}${reply.passage.heading ? html`<span class="reply__section">: ${reply.passage.heading}</span>` : nothing}</h3>

@@ -468,3 +468,23 @@ describe('cost to the page before the visitor shows interest', () => {
     await page.close();
   });
 });
+
+describe('a long conversation', () => {
+  it('keeps at most 200 messages on screen after 1,000 questions, and still answers', async () => {
+    const { page, errors } = await visit(harness, '/plain.html');
+    await launcherOf(page).click();
+    await ask(page, 'what is a nerve block');
+    await page.getByRole('log').locator('article').waitFor();
+    await page.evaluate(() => {
+      const chat = document.querySelector('pain-care-chat') as HTMLElement & { ask(q: string): void };
+      const questions = ['how long does rfa last', 'what is a nerve block', 'does medicare pay', 'hello', 'injection'];
+      for (let i = 0; i < 1000; i++) chat.ask(questions[i % questions.length]!);
+    });
+    await ask(page, 'what is spinal cord stimulation');
+    await page.getByRole('log').getByRole('heading', { name: /Spinal cord stimulation/ }).last().waitFor();
+    const shown = await page.evaluate(() => document.querySelector('pain-care-chat')!.shadowRoot!.querySelectorAll('.message, .reply:not(.reply--greeting)').length);
+    expect(shown).toBeLessThanOrEqual(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
