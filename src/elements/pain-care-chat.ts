@@ -147,11 +147,14 @@ export class PainCareChat extends LitElement {
 
   /** The script tag's placeholder launcher had focus when the real chat took its place. */
   private placeholderHadFocus = false;
+  /** This element took over the script tag's placeholder launcher. */
+  private placeholderTaken = false;
 
   /** Takes over the shadow root the script tag's placeholder launcher drew in, if any. */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const placeholder = this.shadowRoot;
     if (placeholder) {
+      this.placeholderTaken = true;
       this.placeholderHadFocus = placeholder.activeElement !== null;
       placeholder.replaceChildren();
     }
@@ -175,7 +178,9 @@ export class PainCareChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ([...changed.keys()].some((key) => key !== 'config')) this.readAttributes();
-    if ((this.isOpen || this.config.mode === 'inline') && this.conversation.state === 'idle') this.startLoading();
+    // Open, inline, or taking over the script tag's launcher (the visitor pointed at it,
+    // focused or touched it): get the answers ready now, so they are there at the click.
+    if ((this.isOpen || this.config.mode === 'inline' || this.placeholderTaken) && this.conversation.state === 'idle') this.startLoading();
     // Bring the "taking longer than usual" notice, with its phone and booking links, into view.
     if (this.conversation.slow && !this.wasSlow) this.scrollToEnd = true;
     this.wasSlow = this.conversation.slow;

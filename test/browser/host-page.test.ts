@@ -432,7 +432,7 @@ describe('cost to the page before the visitor shows interest', () => {
   /** Budget (gzip -9) for the widget's JavaScript until the visitor points at, focuses or taps the launcher. */
   const BEFORE_INTENT_BYTES = 6 * 1024;
 
-  it('loads only the small loader, no knowledge, until the launcher is hovered; a click then opens the chat', async () => {
+  it('loads only the small loader, no knowledge, until the launcher is hovered; then the code and the knowledge, and a click opens the chat', async () => {
     const requests: string[] = [];
     const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -451,7 +451,8 @@ describe('cost to the page before the visitor shows interest', () => {
     await launcherOf(page).hover();
     await page.waitForFunction(() => customElements.get('pain-care-chat') !== undefined);
     expect(requests).toContain('/index.js');
-    expect(requests.some((path) => path.endsWith('knowledge.json'))).toBe(false);
+    // Interest shown: the answers get ready before the click.
+    await expect.poll(() => requests.some((path) => path.endsWith('knowledge.json'))).toBe(true);
     await launcherOf(page).click();
     await page.getByRole('dialog').waitFor();
     await ask(page, 'what is a nerve block');
