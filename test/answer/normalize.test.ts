@@ -6,6 +6,11 @@ describe('answer/normalize', () => {
     it('lower-cases, removes accents and punctuation, and joins apostrophes', () => {
       expect(foldText("Can't I get an INYECCIÓN, José?!")).toBe('cant i get an inyeccion jose');
     });
+    it('folds plain ASCII text (its fast path) exactly as it folds other text', () => {
+      expect(foldText("It's 10:30\tNOW!\n(really)")).toBe('its 10 30 now really');
+      expect(foldText("It's 10:30\tNOW!\n(réally)")).toBe('its 10 30 now really');
+    });
+
     it('does not throw on lone surrogates and control characters', () => {
       expect(foldText('a\ud800b\u0000c\u202e')).toBe('a b c');
     });
