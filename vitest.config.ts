@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**'],
           environment: 'node',
+          // The CLI tests start processes; give them room on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
