@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, defineConfig } from 'vite';
 import { compileKnowledgeDir, formatProblem } from './src/cli/files.js';
+import { bundleForBrowser } from './src/knowledge/compile.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -27,7 +28,7 @@ function demoServer(): Plugin {
         const result = compileKnowledgeDir('knowledge');
         for (const problem of result.problems) server.config.logger.warn(formatProblem(problem));
         compiled = result.bundle
-          ? { status: 200, body: JSON.stringify(result.bundle) }
+          ? { status: 200, body: JSON.stringify(bundleForBrowser(result.bundle)) }
           : { status: 500, body: JSON.stringify({ error: result.problems.map(formatProblem) }) };
         return compiled;
       };

@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { bundleForBrowser } from '../knowledge/compile.js';
 import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem } from './files.js';
 
 const USAGE = 'usage: npm run knowledge -- [--check] [--strict] [DIR] [--out FILE]';
@@ -60,7 +61,7 @@ function main(args: string[]): number {
     console.log(`${dir}: ok (${summary}${warnings ? `, ${warnings} warnings` : ''})`);
     return 0;
   }
-  const json = JSON.stringify(result.bundle);
+  const json = JSON.stringify(bundleForBrowser(result.bundle));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, json);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -13,6 +13,7 @@ import { createResponder } from '../answer/reply.js';
 import { compilePhrase } from '../answer/triage.js';
 import { isSafeUrl } from '../render/url-policy.js';
 import { MAX_GRADE, MAX_SUMMARY_WORDS, fleschKincaidGrade, wordsOf } from './readability.js';
+import { decodeEntities, htmlToText } from './text.js';
 import {
   CATEGORIES,
   type Category,
@@ -168,29 +169,6 @@ function walkTokens(tokens: Token[], source: string, base: number, visit: (token
     }
     if (children.length > 0) walkTokens(children, source, offset, visit);
   }
-}
-
-const decodeEntities = (text: string): string =>
-  text
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-
-/** Plain text of rendered HTML, for matching and for the CLI. */
-export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<li>/g, '\n- ')
-      .replace(/<\/(p|h\d|ul|ol|table|tr)>/g, '\n')
-      .replace(/<[^>]*>/g, ''),
-  )
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n\s*\n+/g, '\n')
-    .trim();
 }
 
 const slug = (heading: string): string =>
@@ -687,4 +665,18 @@ function checkQuality(bundle: KnowledgeBundle, drafts: EntryDraft[], vocabularyL
     });
   }
   return problems;
+}
+
+/**
+ * The bundle as the browser downloads it: without each passage's plain text, which the
+ * loader derives again from the HTML (the same words, a third smaller file).
+ */
+export function bundleForBrowser(bundle: KnowledgeBundle): KnowledgeBundle {
+  return {
+    ...bundle,
+    entries: bundle.entries.map((entry) => ({
+      ...entry,
+      passages: entry.passages.map(({ id, heading, html }) => ({ id, heading, html }) as Passage),
+    })),
+  };
 }

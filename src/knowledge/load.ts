@@ -4,6 +4,7 @@
  * edited by hand or hosted anywhere, so nothing is taken on trust.
  */
 import { CATEGORIES, KNOWLEDGE_FORMAT, type KnowledgeBundle, URGENT_LEVELS } from './schema.js';
+import { htmlToText } from './text.js';
 
 /** Why a bundle was refused; `code` is stable for console messages and tests. */
 export class KnowledgeError extends Error {
@@ -49,9 +50,11 @@ export function parseBundle(data: unknown): KnowledgeBundle {
     }
     if (!Array.isArray(entry.passages) || entry.passages.length === 0) invalid(`${at}.passages`, 'must be a non-empty list');
     entry.passages.forEach((passage: unknown, j: number) => {
-      if (!isObject(passage) || !isText(passage.id) || !isText(passage.heading) || !isText(passage.html) || !isText(passage.text)) {
-        invalid(`${at}.passages[${j}]`, 'must have text id, heading, html and text');
+      if (!isObject(passage) || !isText(passage.id) || !isText(passage.heading) || !isText(passage.html) || !(passage.text === undefined || isText(passage.text))) {
+        invalid(`${at}.passages[${j}]`, 'must have text id, heading and html (and text, if any)');
       }
+      // The file leaves out the plain text; it is the HTML's text (see bundleForBrowser).
+      passage.text ??= htmlToText(passage.html as string);
     });
     if (ids.has(entry.id as string)) invalid(`${at}.id`, `repeats ${JSON.stringify(entry.id)}`);
     ids.add(entry.id as string);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type KnowledgeFile, compileKnowledge, formatProblem, htmlToText } from '../../src/knowledge/compile.js';
+import { type KnowledgeFile, compileKnowledge, formatProblem } from '../../src/knowledge/compile.js';
+import { htmlToText } from '../../src/knowledge/text.js';
 import { KNOWLEDGE_FORMAT } from '../../src/knowledge/schema.js';
 import { readKnowledgeDir } from '../../src/cli/files.js';
 
