@@ -97,6 +97,8 @@ export class ConversationController implements ReactiveController {
   private nextId = 1;
   private queued: string[] = [];
   private steps: Step[] = [];
+  /** How many of `steps` came from earlier pages and are still to be shown again. */
+  private restorable = 0;
   private storageKey: string | null = null;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private restoring = false;
@@ -123,6 +125,7 @@ export class ConversationController implements ReactiveController {
     if (this.storageKey === key) return;
     this.storageKey = key;
     this.steps = readSteps(key);
+    this.restorable = this.steps.length;
   }
 
   /** Starts loading the knowledge from `url` (once); questions asked meanwhile wait for it. */
@@ -192,24 +195,35 @@ export class ConversationController implements ReactiveController {
     this.messages = [];
     this.queued = [];
     this.steps = [];
+    this.restorable = 0;
     if (this.storageKey) writeSteps(this.storageKey, []);
     this.host.requestUpdate();
   }
 
-  /** Rebuilds the kept conversation, without announcing each reply again. */
+  /**
+   * Rebuilds the conversation kept from earlier pages, without announcing each reply
+   * again, before anything the visitor asked while the knowledge was loading.
+   */
   private replaySaved(): void {
-    const steps = this.steps;
-    if (steps.length === 0 || this.messages.length > 0) return;
+    const earlier = this.steps.slice(0, this.restorable);
+    const since = this.steps.slice(this.restorable);
+    this.restorable = 0;
+    if (earlier.length === 0) return;
+    const current = this.messages;
+    this.messages = [];
     this.steps = [];
     this.restoring = true;
     try {
-      for (const step of steps) {
+      for (const step of earlier) {
         if ('ask' in step) this.ask(step.ask);
         else if (this.responder?.matcher.entry(step.choose)) this.choose(step.choose, step.label);
       }
     } finally {
       this.restoring = false;
     }
+    this.messages = [...this.messages, ...current].slice(-MAX_MESSAGES);
+    this.steps = [...this.steps, ...since].slice(-MAX_SAVED_STEPS);
+    if (this.storageKey) writeSteps(this.storageKey, this.steps);
   }
 
   private save(step: Step): void {
