@@ -14,11 +14,12 @@
  *
  * Scores are in [0, 1], higher is better, on the same scale at any knowledge size.
  *
- * Speed: an inverted index (term → entries, with the best field weight the term has in
- * each) gives every entry an upper bound of its score in one pass over the postings of the
- * question's terms; entries are then scored fully in order of that bound, stopping when
- * no remaining entry could enter the top {@link MAX_MATCHES}. The result is the same as
- * scoring every entry, at a fraction of the cost for large knowledge bases.
+ * Speed: inverted indexes (term → entries for titles, keywords and example questions;
+ * term → passages for passage text) give every entry its coverage in one pass over the
+ * postings of the question's terms. Entries are then finished (the title/question focus
+ * added) from the highest coverage down, stopping when no remaining entry could enter the
+ * top {@link MAX_MATCHES}. The result is the same as scoring every entry, at a fraction of
+ * the cost for large knowledge bases.
  */
 import Fuse from 'fuse.js/basic';
 import type { Entry, KnowledgeBundle, Passage } from '../knowledge/schema.js';
@@ -280,7 +281,7 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
   const termPassage = new Float64Array(entryOfPassage.length);
   const BUCKETS = 1024;
 
-  /** Best `similarity × field weight` of any candidate, per entry or passage, into `into`; returns those touched. */
+  /** Best `similarity × field weight` of any candidate, per entry or passage, into `into`; adds the slots it sets to `touched`. */
   function spread(candidates: QueryTerm['candidates'], index: Map<string, number[]>, into: Float64Array, touched: number[]): void {
     for (const { term, similarity } of candidates) {
       const list = index.get(term);

@@ -173,11 +173,11 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     'want wanted need needed try tried trying use used using work works worked working keep kept let put seem seems ' +
     'like likes liked love hate wish hope guess mean means meant sure okay yes yeah yep nope hmm um uh lol ' +
     'thanks thank please sorry hello hi hey dear sir madam doc ' +
-    'really very so too just only quite kind sort type way ways part place area side thing things stuff ' +
-    'right left up down out off over under again back front top bottom inside outside near far ' +
+    'really very so too just only kind sort type way ways part place area side things ' +
+    'right left up down out off over under back front top bottom inside outside near far ' +
     'start started starting stop stopped end ended begin began ' +
     'bother bothers bothering worry worried worrying scared afraid nervous anxious ' +
-    'everyday normal usual regular real true false whole half full people doctor doctors ' +
+    'everyday normal usual regular real true false whole half full doctor doctors ' +
     'wifes husbands mothers fathers moms dads sons daughters grandma grandpa grandmother grandfather grandson granddaughter ' +
     'boyfriend girlfriend partner buddy neighbor coworker boss teenager teen baby ' +
     'consider considered mention mentioned job jobs straight barely terrible terribly awful constant constantly honest ' +
@@ -186,14 +186,14 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     'bent bathroom haul obvious obviously actual blame ditch recommend ' +
     'recommended till until asap fast fastest faster quick quickly slow slowly accept eventually eventual tmrw ' +
     'couple tons ton above below total wise bunch afternoon continue continuing skeptical convince convinced hear heard ' +
-    'arrange slot suitable otherwise develop article articles income realize realized horror basic basically standard exist ' +
+    'arrange slot suitable otherwise develop article articles income realize realized horror basic standard exist ' +
     'letter across suffer suffering lost situation receive received prefer emotional bounce provide provided material ' +
-    'resources resource structure culprit read reading friend friends life live living ' +
+    'resources resource structure culprit read reading life live living ' +
     'home stairs drive driving walk walking sit sitting stand standing sleep sleeping ' +
-    'bed chair desk call called calling letter ' +
+    'bed chair desk call called calling ' +
     'happy sad angry tired exhausted frustrated hopeless desperate fed upset annoyed confused excited ' +
     'honestly seriously literally totally completely definitely exactly certainly especially mostly mainly simply ' +
-    'thing anyways otherwise whatever however therefore though although besides instead except plus ' +
-    'old older elderly age aged young younger kids grandkids retired retirement referred refer referring sent'
+    'anyways whatever however therefore though although besides instead except plus ' +
+    'older elderly age aged younger grandkids retired retirement referred refer referring sent'
   ).split(' '),
 );

@@ -27,6 +27,15 @@ function baseSheet(): CSSStyleSheet | null {
 }
 
 /**
+ * Whether the floating chat sits in the bottom-left corner: asked for, or the default
+ * bottom-right mirrored on a right-to-left page. (The chat's own text stays left to right:
+ * its languages are English and Spanish.)
+ */
+export function isLeftCorner(host: HTMLElement, position: string | null): boolean {
+  return (position === 'bottom-left') !== (getComputedStyle(host).direction === 'rtl');
+}
+
+/**
  * Draws the placeholder launcher in `host` and calls `onIntent(open)` on the visitor's first
  * sign of interest (`open` is true for a click or Enter). Returns false when it cannot draw
  * one, so the caller loads the chat straight away.
@@ -37,7 +46,7 @@ export function drawPlaceholder(host: HTMLElement, onIntent: (open: boolean) => 
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [styles];
   const strings = LAUNCHER_STRINGS[resolveLocale(host.getAttribute('locale') ?? host.closest('[lang]')?.getAttribute('lang'))];
-  const left = (host.getAttribute('position') === 'bottom-left') !== (getComputedStyle(host).direction === 'rtl');
+  const left = isLeftCorner(host, host.getAttribute('position'));
 
   const root = document.createElement('div');
   root.className = `root root--floating${left ? ' root--left' : ''}`;

@@ -3,21 +3,30 @@
  * launcher button. Shared by the element and by the placeholder launcher the script tag
  * shows before the chat's code has loaded, so the two look the same to the pixel.
  */
+import { THEME_PROPERTIES } from './theme-properties.js';
+
+/** `var(--pcc-…, default)`, with the default the property is registered with (one source for both). */
+export function themed(name: string): string {
+  const property = THEME_PROPERTIES.find((p) => p.name === name);
+  if (!property) throw new Error(`unknown theme property ${name}`);
+  return `var(${name}, ${property.initialValue})`;
+}
+
 export const BASE_CSS = `
   :host {
     all: initial !important;
     display: block !important;
-    --_accent: var(--pcc-accent, #1f5f8b);
-    --_accent-text: var(--pcc-accent-text, #ffffff);
-    --_text: var(--pcc-text, #1b1f24);
-    --_muted: var(--pcc-muted, #4a5560);
-    --_background: var(--pcc-background, #ffffff);
-    --_surface: var(--pcc-surface, #f1f4f7);
-    --_border: var(--pcc-border, #c9d1d9);
-    --_radius: clamp(0px, var(--pcc-radius, 12px), 28px);
+    --_accent: ${themed('--pcc-accent')};
+    --_accent-text: ${themed('--pcc-accent-text')};
+    --_text: ${themed('--pcc-text')};
+    --_muted: ${themed('--pcc-muted')};
+    --_background: ${themed('--pcc-background')};
+    --_surface: ${themed('--pcc-surface')};
+    --_border: ${themed('--pcc-border')};
+    --_radius: clamp(0px, ${themed('--pcc-radius')}, 28px);
     --_font: var(--pcc-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
-    --_z: var(--pcc-z-index, 2147483000);
-    --_offset: clamp(0px, var(--pcc-offset, 20px), 96px);
+    --_z: ${themed('--pcc-z-index')};
+    --_offset: clamp(0px, ${themed('--pcc-offset')}, 96px);
     --_urgent: #a4161a;
   }
   .root {

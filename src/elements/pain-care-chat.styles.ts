@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { BASE_CSS } from './launcher.styles.js';
+import { BASE_CSS, themed } from './launcher.styles.js';
 
 /**
  * Styles of `<pain-care-chat>`: the shared base (host reset, theme, launcher; also used by
@@ -31,7 +31,7 @@ export const styles = css`
   }
   .root--inline .panel {
     width: 100%;
-    height: var(--pcc-inline-height, 560px);
+    height: ${unsafeCSS(themed('--pcc-inline-height'))};
   }
   .panel__header {
     display: flex;

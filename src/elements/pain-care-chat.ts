@@ -8,6 +8,7 @@ import { type Strings, stringsFor } from '../i18n/strings.js';
 import { sanitizeToFragment } from '../render/sanitize.js';
 import { isExternalUrl, isSafeUrl } from '../render/url-policy.js';
 import { ConversationController, type Message } from './conversation-controller.js';
+import { isLeftCorner } from './launcher-placeholder.js';
 import { LAUNCHER_ICON_PATH } from './launcher.styles.js';
 import { styles } from './pain-care-chat.styles.js';
 import { registerThemeProperties } from './theme-properties.js';
@@ -311,16 +312,6 @@ export class PainCareChat extends LitElement {
     }
   }
 
-  /**
-   * Whether the floating chat sits in the bottom-left corner: asked for, or the default
-   * bottom-right mirrored on a right-to-left page. The chat's own text stays left-to-right
-   * (its languages are English and Spanish).
-   */
-  private onLeft(): boolean {
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    return (this.config.position === 'bottom-left') !== rtl;
-  }
-
   private emit<K extends 'pcc-open' | 'pcc-close' | 'pcc-reply' | 'pcc-booking-click'>(type: K, detail: GlobalEventHandlersEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
@@ -386,7 +377,7 @@ export class PainCareChat extends LitElement {
     const panelOpen = !floating || this.isOpen;
     return html`
       <div
-        class="root root--${this.config.mode} root--${this.config.position} ${this.onLeft() ? 'root--left' : ''}"
+        class="root root--${this.config.mode} root--${this.config.position} ${isLeftCorner(this, this.config.position) ? 'root--left' : ''}"
         lang=${this.config.locale}
         dir="ltr"
         @keydown=${this.onKeydown}

@@ -63,6 +63,3 @@ export async function ask(page: Page, question: string): Promise<void> {
   await questionBox(page).fill(question);
   await questionBox(page).press('Enter');
 }
-
-/** The widget's shadow root, evaluated in the page. */
-export const SHADOW = "document.querySelector('pain-care-chat').shadowRoot";
