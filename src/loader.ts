@@ -11,6 +11,7 @@
  * the page.
  */
 import { ATTRIBUTES, DEFAULT_KNOWLEDGE_FILE } from './config/attributes.js';
+import { prefetchKnowledge } from './knowledge/fetch.js';
 import { drawPlaceholder } from './elements/launcher-placeholder.js';
 import { registerThemeProperties } from './elements/theme-properties.js';
 import { warnOnce } from './elements/warn.js';
@@ -42,20 +43,23 @@ function widgetFor(script: HTMLScriptElement): HTMLElement {
 
 let code: Promise<unknown> | undefined;
 
-/** Loads the chat's code (once). */
-function loadChat(): void {
+/** Loads the chat's code (once) and, at the same time, the knowledge of `widgets`. */
+function loadChat(widgets: HTMLElement[]): void {
+  // Once the chat's code is here, each chat asks for its own knowledge.
+  if (!customElements.get(TAG)) for (const widget of widgets) prefetchKnowledge(widget.getAttribute('knowledge'));
   code ??= import('./index.js').catch((error: unknown) => warnOnce('chunk-failed', `could not load the chat: ${(error as Error).message}`));
 }
 
 function mount(): void {
   let floatingMounted = document.querySelector(`${TAG}:not([mode="inline"])`) !== null;
-  let needCodeNow = document.querySelector(TAG) !== null;
+  const now = [...document.querySelectorAll<HTMLElement>(TAG)];
   for (const script of ourScripts()) {
     if (script.hasAttribute(MOUNTED)) continue;
     script.setAttribute(MOUNTED, '');
     if (script.getAttribute('data-mode') === 'inline') {
-      script.after(widgetFor(script));
-      needCodeNow = true;
+      const widget = widgetFor(script);
+      script.after(widget);
+      now.push(widget);
     } else if (floatingMounted) {
       warnOnce('pasted-twice', 'the script tag is on the page more than once; showing one floating chat');
     } else {
@@ -66,12 +70,12 @@ function mount(): void {
         !widget.hasAttribute('open') &&
         drawPlaceholder(widget, (open) => {
           if (open) widget.setAttribute('open', '');
-          loadChat();
+          loadChat([widget]);
         });
-      if (!waits) needCodeNow = true;
+      if (!waits) now.push(widget);
     }
   }
-  if (needCodeNow) loadChat();
+  if (now.length > 0) loadChat(now);
 }
 
 try {

@@ -10,6 +10,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type Reply, type Responder, createResponder } from '../answer/reply.js';
 import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
+import { fetchKnowledge } from '../knowledge/fetch.js';
 import { KnowledgeError, parseBundleText } from '../knowledge/load.js';
 import { warnOnce } from './warn.js';
 
@@ -67,7 +68,7 @@ export function loadResponder(url: string): Promise<Responder> {
     pending = (async () => {
       let response: Response;
       try {
-        response = await fetch(url, { credentials: 'same-origin' });
+        response = await fetchKnowledge(url);
       } catch (error) {
         throw new KnowledgeError('knowledge-unreachable', `cannot load the knowledge file ${url}: ${(error as Error).message}; check the "knowledge" URL`);
       }

@@ -5,7 +5,7 @@ import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import type { AnswerReply, Reply, UrgentAdvice } from '../answer/reply.js';
 import { type AttributeName, DEFAULT_KNOWLEDGE_FILE, type WidgetConfig, readConfig, telHref } from '../config/attributes.js';
 import { type Strings, stringsFor } from '../i18n/strings.js';
-import { sanitizeToFragment } from '../render/sanitize.js';
+import { prepareSanitizer, sanitizeToFragment } from '../render/sanitize.js';
 import { isExternalUrl, isSafeUrl } from '../render/url-policy.js';
 import { ConversationController, type Message } from './conversation-controller.js';
 import { isLeftCorner } from './launcher-placeholder.js';
@@ -121,6 +121,7 @@ export class PainCareChat extends LitElement {
   private readonly fragments = new Map<number, DocumentFragment>();
   private scrollToEnd = false;
   private wasSlow = false;
+  private sanitizerAsked = false;
 
   /** Opens the chat (floating mode) and puts the cursor in the question box. */
   open(): void {
@@ -304,6 +305,12 @@ export class PainCareChat extends LitElement {
   }
 
   private startLoading(): void {
+    // Where the sanitizer must load first (no HTML Sanitizer API), answers shown meanwhile
+    // are plain text; they get their links and lists once it is here.
+    if (!this.sanitizerAsked) {
+      this.sanitizerAsked = true;
+      void prepareSanitizer().then(() => this.requestUpdate());
+    }
     try {
       const url = this.config.knowledge ?? new URL(DEFAULT_KNOWLEDGE_FILE, import.meta.url).href;
       this.conversation.load(url);
@@ -502,8 +509,8 @@ export class PainCareChat extends LitElement {
 
   private renderAnswer(id: number, reply: AnswerReply, t: Strings) {
     let fragment = this.fragments.get(id);
-    if (!fragment) {
-      fragment = sanitizeToFragment(reply.passage.html);
+    if (!fragment) fragment = sanitizeToFragment(reply.passage.html);
+    if (fragment && !this.fragments.has(id)) {
       this.fragments.set(id, fragment);
       // Forget the fragments of messages that have scrolled out of the kept conversation.
       const oldest = this.conversation.messages[0]?.id ?? id;
@@ -511,7 +518,7 @@ export class PainCareChat extends LitElement {
     }
     return html`<article class="reply reply--answer" part="reply">
       <h3 class="reply__title">${reply.title}${reply.passage.heading ? html`<span class="reply__section">: ${reply.passage.heading}</span>` : nothing}</h3>
-      <div class="reply__snippet">${fragment}</div>
+      <div class="reply__snippet">${fragment ?? html`<p>${reply.passage.text}</p>`}</div>
       <p class="reply__sources" part="source">
         ${t.sourcesLabel}:
         ${reply.sources.map(

@@ -1,45 +1,127 @@
 /**
- * The one way knowledge HTML reaches the DOM: DOMPurify's output, as a DocumentFragment
- * (so no HTML string is ever assigned and Trusted Types stay satisfied). Only the tags
- * marked produces for plain Markdown survive; links pass the URL policy and external ones
- * open in a new tab without an opener or referrer.
+ * The one way knowledge HTML reaches the DOM: a sanitizer's output, as a DocumentFragment
+ * (so no HTML string is ever assigned and Trusted Types stay satisfied).
+ *
+ * The sanitizer is the browser's own where it has the HTML Sanitizer API (`setHTML`, in
+ * Chromium and Firefox): it parses into an inert tree and never runs or loads anything.
+ * Elsewhere it is DOMPurify, loaded on demand from its own chunk. Either way the result is
+ * then walked once more against the allowlist below, so the allowlist, not the browser
+ * version, decides what survives: only the tags marked produces for plain Markdown, no
+ * attribute but `href` and `title`, links that pass the URL policy, and external links
+ * opening in a new tab without an opener or referrer.
  */
-import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
 import { isExternalUrl, isSafeUrl } from './url-policy.js';
 
-/** Tags an answer may contain. Everything else is removed, keeping its text. */
+/**
+ * Tags an answer may contain. Everything else is removed (DOMPurify keeps its text, the
+ * browser's sanitizer drops it; the compiler never writes other tags, so only a
+ * hand-edited knowledge file sees the difference).
+ */
 export const ALLOWED_TAGS = Object.freeze(['p', 'br', 'strong', 'b', 'em', 'i', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'blockquote', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
 export const ALLOWED_ATTRIBUTES = Object.freeze(['href', 'title']);
 
-let purifier: Purifier | undefined;
+/** Which sanitizer runs: the browser's own, DOMPurify, or none yet (still loading). */
+export type SanitizerKind = 'native' | 'dompurify' | 'loading';
 
-function getPurifier(): Purifier {
-  if (purifier) return purifier;
-  // A private instance, so these hooks never touch a DOMPurify the host page uses.
-  const instance = DOMPurify(window);
-  instance.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName !== 'A') return;
-    const href = node.getAttribute('href');
-    if (href === null || !isSafeUrl(href)) {
-      node.removeAttribute('href');
-      return;
-    }
-    if (isExternalUrl(href)) {
-      node.setAttribute('target', '_blank');
-      node.setAttribute('rel', 'noopener noreferrer');
-    }
-  });
-  purifier = instance;
-  return instance;
+type Sanitize = (html: string) => DocumentFragment;
+
+let sanitize: Sanitize | undefined;
+let kind: SanitizerKind = 'loading';
+let preparing: Promise<void> | undefined;
+
+// Checks that the browser's sanitizer honours our configuration before trusting it: an
+// early or partial implementation that ignored it would let other elements through.
+const PROBE = '<p title="t">a<u>u</u><b onclick="x">b</b><a href="https://e.test/">c</a></p><style>p{}</style>';
+const PROBE_RESULT = '<p title="t">a<b>b</b><a href="https://e.test/">c</a></p>';
+
+type SetHTML = (html: string, options: { sanitizer: { elements: string[]; attributes: string[]; comments: boolean } }) => void;
+
+function nativeSanitizer(): Sanitize | undefined {
+  try {
+    const setHTML = (Element.prototype as unknown as { setHTML?: SetHTML }).setHTML;
+    if (typeof setHTML !== 'function') return undefined;
+    const options = { sanitizer: { elements: [...ALLOWED_TAGS], attributes: [...ALLOWED_ATTRIBUTES], comments: false } };
+    const run: Sanitize = (html) => {
+      const holder = document.createElement('div');
+      setHTML.call(holder, html, options);
+      const fragment = document.createDocumentFragment();
+      fragment.append(...holder.childNodes);
+      return fragment;
+    };
+    const probe = document.createElement('div');
+    probe.append(run(PROBE));
+    return probe.innerHTML === PROBE_RESULT ? run : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Sanitizes build-time HTML from a knowledge file into a fragment ready to insert. */
-export function sanitizeToFragment(html: string): DocumentFragment {
-  return getPurifier().sanitize(String(html), {
-    ALLOWED_TAGS: [...ALLOWED_TAGS],
-    ALLOWED_ATTR: [...ALLOWED_ATTRIBUTES],
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    RETURN_DOM_FRAGMENT: true,
-  });
+const ALLOWED_TAG_NAMES = new Set(ALLOWED_TAGS.map((tag) => tag.toUpperCase()));
+
+/**
+ * Removes from `root` every element the allowlist does not name (keeping its text), every
+ * attribute but the allowed ones, and every link the URL policy refuses; marks external
+ * links to open without an opener or referrer.
+ */
+export function enforceAllowlist(root: DocumentFragment): DocumentFragment {
+  const walk = (parent: Node) => {
+    for (const node of [...parent.childNodes]) {
+      if (node.nodeType === Node.TEXT_NODE) continue;
+      if (node.nodeType !== Node.ELEMENT_NODE) {
+        node.remove();
+        continue;
+      }
+      const element = node as Element;
+      walk(element);
+      if (element.namespaceURI !== 'http://www.w3.org/1999/xhtml' || !ALLOWED_TAG_NAMES.has(element.tagName)) {
+        element.replaceWith(...element.childNodes);
+        continue;
+      }
+      for (const { name } of [...element.attributes]) if (!ALLOWED_ATTRIBUTES.includes(name)) element.removeAttribute(name);
+      const href = element.getAttribute('href');
+      if (href === null) continue;
+      if (element.tagName !== 'A' || !isSafeUrl(href)) element.removeAttribute('href');
+      else if (isExternalUrl(href)) {
+        element.setAttribute('target', '_blank');
+        element.setAttribute('rel', 'noopener noreferrer');
+      }
+    }
+  };
+  walk(root);
+  return root;
+}
+
+/**
+ * Gets the sanitizer ready: at once where the browser has its own, else after DOMPurify's
+ * chunk has loaded. Call it as soon as answers may be needed; it is cheap to call again.
+ * Never rejects: when the chunk cannot load, answers are shown as plain text.
+ */
+export function prepareSanitizer(): Promise<void> {
+  preparing ??= (async () => {
+    const native = nativeSanitizer();
+    if (native) {
+      [sanitize, kind] = [native, 'native'];
+      return;
+    }
+    try {
+      const { createPurifier } = await import('./purify.js');
+      [sanitize, kind] = [createPurifier({ tags: ALLOWED_TAGS, attributes: ALLOWED_ATTRIBUTES }), 'dompurify'];
+    } catch {
+      preparing = undefined;
+    }
+  })();
+  return preparing;
+}
+
+/** Which sanitizer {@link sanitizeToFragment} uses now. */
+export function sanitizerKind(): SanitizerKind {
+  return kind;
+}
+
+/**
+ * Sanitizes build-time HTML from a knowledge file into a fragment ready to insert, or
+ * returns `undefined` while the sanitizer is still loading (see {@link prepareSanitizer}).
+ */
+export function sanitizeToFragment(html: string): DocumentFragment | undefined {
+  return sanitize ? enforceAllowlist(sanitize(String(html))) : undefined;
 }

@@ -432,7 +432,7 @@ describe('cost to the page before the visitor shows interest', () => {
   /** Budget (gzip -9) for the widget's JavaScript until the visitor points at, focuses or taps the launcher. */
   const BEFORE_INTENT_BYTES = 6 * 1024;
 
-  it('loads only the small loader, no knowledge, until the launcher is hovered; then the code and the knowledge, and a click opens the chat', async () => {
+  it('loads only the small loader, no knowledge, until the launcher is hovered; then the code and the knowledge at once, and a click opens the chat', async () => {
     const requests: string[] = [];
     const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -448,15 +448,25 @@ describe('cost to the page before the visitor shows interest', () => {
     expect(bytes).toBeLessThanOrEqual(BEFORE_INTENT_BYTES);
     expect(await page.evaluate(() => customElements.get('pain-care-chat'))).toBeUndefined();
 
+    // The chat's code arrives slowly: the knowledge is asked for at the same time, not after.
+    let releaseCode = () => {};
+    const codeHeld = new Promise<void>((resolve) => (releaseCode = resolve));
+    await page.route('**/index.js', async (route) => {
+      await codeHeld;
+      await route.continue();
+    });
     await launcherOf(page).hover();
-    await page.waitForFunction(() => customElements.get('pain-care-chat') !== undefined);
-    expect(requests).toContain('/index.js');
-    // Interest shown: the answers get ready before the click.
     await expect.poll(() => requests.some((path) => path.endsWith('knowledge.json'))).toBe(true);
+    expect(requests).toContain('/index.js');
+    expect(await page.evaluate(() => customElements.get('pain-care-chat'))).toBeUndefined();
+    releaseCode();
+    await page.waitForFunction(() => customElements.get('pain-care-chat') !== undefined);
     await launcherOf(page).click();
     await page.getByRole('dialog').waitFor();
     await ask(page, 'what is a nerve block');
     await page.getByRole('log').locator('article').waitFor();
+    // The chat took the response already on its way instead of asking again.
+    expect(requests.filter((path) => path.endsWith('knowledge.json'))).toHaveLength(1);
     await context.close();
   });
 
