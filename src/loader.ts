@@ -12,7 +12,7 @@
  */
 import { ATTRIBUTES, DEFAULT_KNOWLEDGE_FILE } from './config/attributes.js';
 import { prefetchKnowledge } from './knowledge/fetch.js';
-import { drawPlaceholder } from './elements/launcher-placeholder.js';
+import { drawPlaceholder, localeOf } from './elements/launcher-placeholder.js';
 import { registerThemeProperties } from './elements/theme-properties.js';
 import { warnOnce } from './elements/warn.js';
 
@@ -45,8 +45,13 @@ let code: Promise<unknown> | undefined;
 
 /** Loads the chat's code (once) and, at the same time, the knowledge of `widgets`. */
 function loadChat(widgets: HTMLElement[]): void {
-  // Once the chat's code is here, each chat asks for its own knowledge.
-  if (!customElements.get(TAG)) for (const widget of widgets) prefetchKnowledge(widget.getAttribute('knowledge'));
+  // Once the chat's code is here, each chat asks for its own knowledge (and words).
+  if (!customElements.get(TAG)) {
+    for (const widget of widgets) {
+      prefetchKnowledge(widget.getAttribute('knowledge'));
+      if (localeOf(widget) === 'es') import('./i18n/es.js').catch(() => undefined);
+    }
+  }
   code ??= import('./index.js').catch((error: unknown) => warnOnce('chunk-failed', `could not load the chat: ${(error as Error).message}`));
 }
 

@@ -22,8 +22,8 @@
  * the cost for large knowledge bases.
  */
 import Fuse from 'fuse.js/basic';
-import type { Entry, KnowledgeBundle, Passage } from '../knowledge/schema.js';
-import { COMMON_WORDS, STOP_WORDS, editDistance, stem, terms, words } from './normalize.js';
+import type { Entry, EntryTerms, KnowledgeBundle, KnowledgeIndex, Passage } from '../knowledge/schema.js';
+import { COMMON_WORDS, NORMALIZER_FINGERPRINT, STOP_WORDS, editDistance, stem, terms, words } from './normalize.js';
 
 /** How much a term found in each field counts, from 0 to 1 (higher: stronger evidence). */
 export const FIELD_WEIGHTS = Object.freeze({
@@ -121,26 +121,60 @@ interface IndexedEntry {
   passages: IndexedPassage[];
 }
 
-function addTerms(into: TermWeights, text: string, weight: number): void {
-  for (const term of terms(text)) into.set(term, Math.max(into.get(term) ?? 0, weight));
+const unique = (list: string[]) => [...new Set(list)];
+
+/**
+ * What the matcher reads of an entry: its stemmed terms by field. This is the costly part
+ * of building a matcher, so the compiler does it once and ships it in the knowledge file's
+ * index; the result is the same either way.
+ */
+export function entryTerms(entry: Entry): EntryTerms {
+  const naming = unique([entry.title, ...entry.keywords].flatMap(terms));
+  const named = new Set(naming);
+  return {
+    naming,
+    questions: unique(entry.questions.flatMap(terms)).filter((term) => !named.has(term)),
+    phrasings: [entry.title, ...entry.questions].map((text) => unique(terms(text))).filter((list) => list.length > 0),
+    passages: entry.passages.map((passage) => {
+      const heading = unique(terms(passage.heading));
+      const inHeading = new Set(heading);
+      return { heading, text: unique(terms(passage.text)).filter((term) => !inHeading.has(term)) };
+    }),
+  };
 }
 
-function indexEntry(entry: Entry): IndexedEntry {
-  const identity: TermWeights = new Map();
-  addTerms(identity, entry.title, FIELD_WEIGHTS.title);
-  for (const keyword of entry.keywords) addTerms(identity, keyword, FIELD_WEIGHTS.keywords);
-  const naming = new Set(identity.keys());
-  for (const question of entry.questions) addTerms(identity, question, FIELD_WEIGHTS.questions);
-  const passages = entry.passages.map((passage) => {
-    const fields: TermWeights = new Map();
-    addTerms(fields, passage.heading, FIELD_WEIGHTS.heading);
-    addTerms(fields, passage.text, FIELD_WEIGHTS.text);
-    return { passage, fields };
+function weigh(into: TermWeights, list: string[], weight: number): TermWeights {
+  for (const term of list) into.set(term, Math.max(into.get(term) ?? 0, weight));
+  return into;
+}
+
+function indexEntry(entry: Entry, found: EntryTerms): IndexedEntry {
+  const identity = weigh(weigh(new Map(), found.naming, FIELD_WEIGHTS.title), found.questions, FIELD_WEIGHTS.questions);
+  const passages = entry.passages.map((passage, i) => {
+    const { heading = [], text = [] } = found.passages[i] ?? {};
+    return { passage, fields: weigh(weigh(new Map(), heading, FIELD_WEIGHTS.heading), text, FIELD_WEIGHTS.text) };
   });
-  const phrasings = [entry.title, ...entry.questions].map((text) => [...new Set(terms(text))]).filter((list) => list.length > 0);
   const all: TermWeights = new Map(identity);
   for (const { fields } of passages) for (const [term, weight] of fields) all.set(term, Math.max(all.get(term) ?? 0, weight));
-  return { entry, terms: all, identity, naming, phrasings, passages };
+  return { entry, terms: all, identity, naming: new Set(found.naming), phrasings: found.phrasings, passages };
+}
+
+/** The bundle's index when it can be trusted for these entries (same word rules, one per entry), else `undefined`. */
+export function usableIndex(bundle: Pick<KnowledgeBundle, 'entries' | 'index'>): KnowledgeIndex | undefined {
+  const { index } = bundle;
+  if (!index || index.normalizer !== NORMALIZER_FINGERPRINT || index.entries.length !== bundle.entries.length) return undefined;
+  const fits = bundle.entries.every((entry, i) => index.entries[i]!.passages.length === entry.passages.length);
+  return fits ? index : undefined;
+}
+
+/** The index the compiler ships with a bundle: {@link entryTerms} of every entry, and the knowledge's words. */
+export function buildIndex(bundle: Pick<KnowledgeBundle, 'entries'>): KnowledgeIndex {
+  return { normalizer: NORMALIZER_FINGERPRINT, words: knowledgeWords(bundle), entries: bundle.entries.map(entryTerms) };
+}
+
+/** The correctly spelt words of a bundle (titles and passage text, once each), which the urgent check never reads as typos. */
+export function knowledgeWords(bundle: Pick<KnowledgeBundle, 'entries'>): string[] {
+  return unique(bundle.entries.flatMap((entry) => [entry.title, ...entry.passages.map((p) => p.text)]).flatMap(words));
 }
 
 interface VocabularyPhrase {
@@ -158,28 +192,41 @@ interface Token {
 }
 
 /** Builds the matcher for a knowledge bundle. Cost grows with the bundle's size; build once. */
-export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary'>, options: MatcherOptions = {}): Matcher {
+export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary' | 'index'>, options: MatcherOptions = {}): Matcher {
   const idfFloor = options.idfFloor ?? IDF_FLOOR;
   const focusShare = options.focusShare ?? FOCUS_SHARE;
-  const indexed = bundle.entries.map(indexEntry);
-  const byId = new Map(bundle.entries.map((entry) => [entry.id, entry]));
+  const index = usableIndex(bundle);
+  const entries = bundle.entries;
+  const found = entries.map((entry, i) => (index ? index.entries[i]! : entryTerms(entry)));
+  // Each entry's term maps are only needed once it is among a question's best, so they
+  // are made then (once), not for every entry before the first answer.
+  const indexed: (IndexedEntry | undefined)[] = new Array(entries.length);
+  const itemAt = (i: number): IndexedEntry => (indexed[i] ??= indexEntry(entries[i]!, found[i]!));
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const documentFrequency = new Map<string, number>();
   // Inverted indexes: term → flat [entry, weight, …] for titles, keywords and example
   // questions, and term → [passage, weight, …] for passages (numbered across all entries).
   const identityPostings = new Map<string, number[]>();
   const passagePostings = new Map<string, number[]>();
   const entryOfPassage: number[] = [];
-  const post = (index: Map<string, number[]>, term: string, at: number, weight: number) => {
-    const list = index.get(term);
+  const lastCounted = new Map<string, number>();
+  const post = (postings: Map<string, number[]>, term: string, at: number, weight: number, entry: number) => {
+    if (lastCounted.get(term) !== entry) {
+      lastCounted.set(term, entry);
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
+    const list = postings.get(term);
     if (list) list.push(at, weight);
-    else index.set(term, [at, weight]);
+    else postings.set(term, [at, weight]);
   };
-  indexed.forEach((item, index) => {
-    for (const term of item.terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    for (const [term, weight] of item.identity) post(identityPostings, term, index, weight);
-    for (const { fields } of item.passages) {
-      const passage = entryOfPassage.push(index) - 1;
-      for (const [term, weight] of fields) post(passagePostings, term, passage, weight);
+  found.forEach(({ naming, questions, passages }, entry) => {
+    for (const term of naming) post(identityPostings, term, entry, FIELD_WEIGHTS.title, entry);
+    for (const term of questions) post(identityPostings, term, entry, FIELD_WEIGHTS.questions, entry);
+    for (let i = 0; i < entries[entry]!.passages.length; i++) {
+      const passage = entryOfPassage.push(entry) - 1;
+      const { heading = [], text = [] } = passages[i] ?? {};
+      for (const term of heading) post(passagePostings, term, passage, FIELD_WEIGHTS.heading, entry);
+      for (const term of text) post(passagePostings, term, passage, FIELD_WEIGHTS.text, entry);
     }
   });
   // Longest phrases first, so "spinal cord stimulator" wins over "stimulator".
@@ -207,7 +254,7 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
     }
     return fuse;
   };
-  const entryCount = Math.max(indexed.length, 1);
+  const entryCount = Math.max(entries.length, 1);
   const weightOf = (term: string): number => idfFloor + Math.log(1 + entryCount / ((documentFrequency.get(term) ?? 0) + 0.5));
 
   function candidatesFor(term: string): { term: string; similarity: number }[] {
@@ -275,8 +322,8 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
   }
 
   // Work arrays, reused by every question: one slot per entry or per passage.
-  const fromIdentity = new Float64Array(indexed.length);
-  const termIdentity = new Float64Array(indexed.length);
+  const fromIdentity = new Float64Array(entries.length);
+  const termIdentity = new Float64Array(entries.length);
   const extra = new Float64Array(entryOfPassage.length);
   const termPassage = new Float64Array(entryOfPassage.length);
   const BUCKETS = 1024;
@@ -297,8 +344,8 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
     }
   }
 
-  const bestExtra = new Float64Array(indexed.length);
-  const seen = new Uint8Array(indexed.length);
+  const bestExtra = new Float64Array(entries.length);
+  const seen = new Uint8Array(entries.length);
 
   /**
    * Every touched entry's coverage: the share of the question's weight its best passage,
@@ -351,6 +398,8 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
     }
   }
 
+  const idOf = (entry: number) => entries[entry]!.id;
+
   function match(question: string): MatchOutcome {
     const analysis = analyse(question);
     const totalWeight = analysis.terms.reduce((sum, t) => sum + t.weight, 0);
@@ -360,31 +409,30 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
     coverages(analysis.terms, totalWeight, (entry, coverage) => {
       if (coverage > 0) (buckets[Math.min(BUCKETS - 1, Math.floor(coverage * BUCKETS))] ??= []).push([entry, coverage]);
     });
-    const top: { item: IndexedEntry; score: number }[] = [];
+    const top: { entry: number; score: number }[] = [];
     const worstKept = () => (top.length < MAX_MATCHES ? 0 : top[top.length - 1]!.score);
     for (let bucket = BUCKETS - 1; bucket >= 0; bucket--) {
-      const entries = buckets[bucket];
-      if (!entries) continue;
+      const inBucket = buckets[bucket];
+      if (!inBucket) continue;
       // The best score any entry in this bucket could reach, with a focus of at most 1.
       // Nothing further down can beat the last entry kept (ties are still scored, for a
       // stable order; the margin covers rounding).
       const bound = (1 - focusShare) * ((bucket + 1) / BUCKETS) + focusShare;
       if (!options.exhaustive && bound < worstKept() - 1e-9) break;
-      for (const [index, coverage] of entries) {
+      for (const [entry, coverage] of inBucket) {
         if (top.length === MAX_MATCHES && (1 - focusShare) * coverage + focusShare < worstKept()) continue;
-        const item = indexed[index]!;
-        const score = (1 - focusShare) * coverage + focusShare * focus(item, analysis.terms, weightOf);
+        const score = (1 - focusShare) * coverage + focusShare * focus(found[entry]!.phrasings, analysis.terms, weightOf);
         if (top.length === MAX_MATCHES && score < worstKept()) continue;
-        top.push({ item, score });
-        top.sort((a, b) => b.score - a.score || (a.item.entry.id < b.item.entry.id ? -1 : a.item.entry.id > b.item.entry.id ? 1 : 0));
+        top.push({ entry, score });
+        top.sort((a, b) => b.score - a.score || (idOf(a.entry) < idOf(b.entry) ? -1 : idOf(a.entry) > idOf(b.entry) ? 1 : 0));
         if (top.length > MAX_MATCHES) top.pop();
       }
     }
-    const matches: EntryMatch[] = top.map(({ item, score }) => ({
-      entryId: item.entry.id,
+    const matches: EntryMatch[] = top.map(({ entry, score }) => ({
+      entryId: idOf(entry),
       score,
-      passageId: bestPassage(item, analysis.terms),
-      matchedTerms: matchedTerms(item, analysis.terms),
+      passageId: bestPassage(itemAt(entry), analysis.terms),
+      matchedTerms: matchedTerms(itemAt(entry), analysis.terms),
     }));
     return { matches, analysis };
   }
@@ -407,13 +455,13 @@ function matchedTerms(item: IndexedEntry, queryTerms: QueryTerm[]): string[] {
  * How closely the question mirrors the entry's title or one of its example questions: the
  * best share, by weight, of one phrasing's terms that the question contains (0–1).
  */
-function focus(item: IndexedEntry, queryTerms: QueryTerm[], weightOf: (term: string) => number): number {
+function focus(phrasings: string[][], queryTerms: QueryTerm[], weightOf: (term: string) => number): number {
   const asked = new Map<string, number>();
   for (const { candidates } of queryTerms) {
     for (const c of candidates) asked.set(c.term, Math.max(asked.get(c.term) ?? 0, c.similarity));
   }
   let best = 0;
-  for (const phrasing of item.phrasings) {
+  for (const phrasing of phrasings) {
     let found = 0;
     let total = 0;
     for (const term of phrasing) {

@@ -88,7 +88,23 @@ const MIN_STEM = 3;
  * "injected" and "injecting" all become "inject". It does not need to give real words.
  */
 export function stem(word: string): string {
-  if (word.length <= MIN_STEM + 1 || /\d/.test(word)) return word;
+  if (word.length <= MIN_STEM + 1) return word;
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    // The knowledge repeats its words many times: each is stemmed once.
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    stemmed = stemUncached(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** How many stems {@link stem} remembers before it starts afresh (memory stays bounded). */
+const STEM_CACHE_SIZE = 20_000;
+const stems = new Map<string, string>();
+
+function stemUncached(word: string): string {
+  if (/\d/.test(word)) return word;
   let stemmed = word;
   for (const suffix of SUFFIXES) {
     if (!word.endsWith(suffix) || word.length - suffix.length < MIN_STEM) continue;
@@ -110,6 +126,31 @@ export function terms(text: string): string[] {
   return words(text)
     .filter((word) => !STOP_WORDS.has(word))
     .map(stem);
+}
+
+/**
+ * How this code reads words, as 8 hex digits: a hash of the stop words, shorthand and
+ * suffixes, and of the terms of a sentence that exercises every rule above. An index the
+ * compiler made with other rules (an older or newer version) has another fingerprint, and
+ * the matcher then works the terms out itself instead of trusting it.
+ */
+export const NORMALIZER_FINGERPRINT = fingerprint(
+  [
+    [...STOP_WORDS].join(' '),
+    [...SHORTHAND].join(' '),
+    SUFFIXES.join(' '),
+    terms(
+      "Héllo u r asking: what's the INJECTIONS' injected injecting nations creators payments kindness settings sessions " +
+        'radical creates stories studied boxes knees nerves stress sinus arthritis L5 2nd b4 abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq',
+    ).join(' '),
+  ].join('|'),
+);
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short, stable summary of `text` (not for security). */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
 }
 
 /** Words shorter than this are never read as typos: too many short words look alike. */

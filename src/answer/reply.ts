@@ -4,7 +4,7 @@
  * and the studio each show it in their own way.
  */
 import type { Entry, KnowledgeBundle, Passage, Source, UrgentLevel } from '../knowledge/schema.js';
-import { type EntryMatch, type Matcher, type MatcherOptions, type QueryAnalysis, createMatcher } from './match.js';
+import { type EntryMatch, type Matcher, type MatcherOptions, type QueryAnalysis, createMatcher, knowledgeWords, usableIndex } from './match.js';
 import { MAX_QUESTION_CHARS, words } from './normalize.js';
 import { DEFAULT_URGENT_NUMBERS, type UrgentNumbers } from './urgent-numbers.js';
 import { type Triage, type UrgentFinding, createTriage } from './triage.js';
@@ -148,16 +148,11 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   clarifyMinScore: CLARIFY_MIN_SCORE,
 });
 
-/** The correctly spelt words of a bundle (titles and passage text), which triage never reads as typos. */
-export function knowledgeWords(bundle: Pick<KnowledgeBundle, 'entries'>): string[] {
-  return bundle.entries.flatMap((entry) => [entry.title, ...entry.passages.map((p) => p.text)]).flatMap(words);
-}
-
 /** Builds a {@link Responder} for a validated bundle. `tuning` is for the eval's threshold search. */
 export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: Partial<Thresholds>; matcher?: MatcherOptions } = {}): Responder {
   const { answerMinScore, answerMinLead, clarifyMinScore } = { ...DEFAULT_THRESHOLDS, ...tuning.thresholds };
   const matcher = createMatcher(bundle, tuning.matcher);
-  const triage: Triage = createTriage(bundle.urgent, knowledgeWords(bundle));
+  const triage: Triage = createTriage(bundle.urgent, usableIndex(bundle)?.words ?? knowledgeWords(bundle));
   const byId = new Map(bundle.entries.map((entry) => [entry.id, entry]));
 
   function reply(question: string, options: ReplyOptions = {}): Reply {

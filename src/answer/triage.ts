@@ -62,16 +62,21 @@ interface CompiledRule {
 }
 
 /** Splits a rule phrase into pattern words, dropping filler words as the question does; a lone `*` is any one word. */
-export function compilePhrase(phrase: string): Phrase {
-  return phrase
-    .split(/\s+/)
-    .map((raw) => {
+export function compilePhrase(phrase: string, seen: Map<string, PatternWord> = new Map()): Phrase {
+  const pattern: Phrase = [];
+  for (const raw of phrase.split(/\s+/)) {
+    // Rules repeat their words (shared lists): each is read once per set of rules.
+    let word = seen.get(raw);
+    if (!word) {
       const prefix = raw.endsWith('*');
       const text = foldText(prefix ? raw.slice(0, -1) : raw).replace(/ /g, '');
-      return { text, stem: prefix ? text : stem(text), prefix };
-    })
+      word = { text, stem: prefix ? text : stem(text), prefix };
+      seen.set(raw, word);
+    }
     // A lone "*" stands for any one word ("can * cause").
-    .filter((word) => (word.text !== '' || word.prefix) && !FILLER_WORDS.has(word.text));
+    if ((word.text !== '' || word.prefix) && !FILLER_WORDS.has(word.text)) pattern.push(word);
+  }
+  return pattern;
 }
 
 function tokenize(question: string): Token[] {
@@ -178,13 +183,15 @@ export type Triage = (question: string, locale?: string) => UrgentFinding[];
 export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable<string> = []): Triage {
   const known = new Set<string>([...NOT_TYPOS, ...COMMON_WORDS]);
   for (const word of realWords) known.add(word);
+  const seen = new Map<string, PatternWord>();
+  const compile = (phrase: string) => compilePhrase(phrase, seen);
   const compiled: CompiledRule[] = groups.flatMap((group) =>
     group.rules.map((rule) => ({
       rule,
       group,
-      any: rule.any.map(compilePhrase),
-      all: rule.all.map((alternatives) => alternatives.map(compilePhrase)),
-      unless: rule.unless.map(compilePhrase),
+      any: rule.any.map(compile),
+      all: rule.all.map((alternatives) => alternatives.map(compile)),
+      unless: rule.unless.map(compile),
     })),
   );
   return (question, locale = 'en') => {

@@ -12,6 +12,7 @@ import { type Responder, createResponder } from '../answer/reply.js';
 import { parseBundleText } from '../knowledge/load.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem } from './files.js';
+import { loadStrings } from '../i18n/strings.js';
 import { formatReply, toJsonLine } from './format.js';
 
 const USAGE = 'usage: npm run ask -- [--knowledge FILE] [--locale en|es] [--why] "question"\n       npm run ask -- [--knowledge FILE] --jsonl < questions.txt';
@@ -88,6 +89,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const question = words.join(' ');
+  await loadStrings(locale);
   console.log(formatReply(responder.reply(question, { locale }), locale) + (why ? explainText(question, responder, locale) : ''));
   return 0;
 }

@@ -7,7 +7,7 @@
  * Built with DOM calls only (no HTML strings), so it needs no Trusted Types policy.
  */
 import { LAUNCHER_STRINGS } from '../i18n/launcher.js';
-import { resolveLocale } from '../i18n/locale.js';
+import { type Locale, resolveLocale } from '../i18n/locale.js';
 import { BASE_CSS, LAUNCHER_ICON_PATH } from './launcher.styles.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -35,6 +35,11 @@ export function isLeftCorner(host: HTMLElement, position: string | null): boolea
   return (position === 'bottom-left') !== (getComputedStyle(host).direction === 'rtl');
 }
 
+/** The chat's language: its `locale` attribute, else the page's `lang` (as the element reads it). */
+export function localeOf(host: HTMLElement): Locale {
+  return resolveLocale(host.getAttribute('locale') ?? host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+}
+
 /**
  * Draws the placeholder launcher in `host` and calls `onIntent(open)` on the visitor's first
  * sign of interest (`open` is true for a click or Enter). Returns false when it cannot draw
@@ -45,7 +50,7 @@ export function drawPlaceholder(host: HTMLElement, onIntent: (open: boolean) => 
   if (!styles || host.shadowRoot || typeof host.attachShadow !== 'function') return false;
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [styles];
-  const strings = LAUNCHER_STRINGS[resolveLocale(host.getAttribute('locale') ?? host.closest('[lang]')?.getAttribute('lang'))];
+  const strings = LAUNCHER_STRINGS[localeOf(host)];
   const left = isLeftCorner(host, host.getAttribute('position'));
 
   const root = document.createElement('div');

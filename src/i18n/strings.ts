@@ -83,51 +83,40 @@ const en: Strings = {
   questionTooLong: (max) => `That question is long. Please ask in under ${max} characters.`,
 };
 
-const es: Strings = {
-  launcherLabel: LAUNCHER_STRINGS.es.label,
-  launcherText: LAUNCHER_STRINGS.es.text,
-  panelTitle: (clinic) => `Pregunte a ${clinic}`,
-  defaultClinicName: 'nuestra clínica',
-  close: 'Cerrar el chat',
-  greeting: (clinic) => `¡Hola! Puedo responder preguntas comunes sobre tratamientos del dolor en ${clinic}. ¿Qué le gustaría saber?`,
-  starterHeading: 'Preguntas frecuentes',
-  starters: ['¿Qué es una inyección epidural de esteroides?', '¿Cuánto dura la ablación por radiofrecuencia?', '¿Qué pasa el día del procedimiento?'],
-  inputLabel: 'Su pregunta',
-  inputPlaceholder: 'Escriba su pregunta…',
-  send: 'Enviar',
-  clear: 'Borrar la conversación',
-  disclaimer: 'Información general, no consejo médico. En una emergencia, llame al {emergency}.',
-  conversationLabel: 'Conversación',
-  you: 'Usted',
-  assistant: 'Respuesta',
-  sourcesLabel: 'Fuentes',
-  reviewed: (date) => `Revisado el ${date}`,
-  relatedLabel: 'También puede preguntar',
-  clarifyIntro: '¿Quiso decir alguna de estas?',
-  fallback: 'Lo siento, no tengo una respuesta para eso. Nuestro equipo puede ayudarle: llámenos o reserve una consulta.',
-  smallTalk: {
-    greeting: '¡Hola! Pregúnteme sobre un tratamiento, una condición o qué esperar en su visita.',
-    thanks: '¡De nada! ¿Hay algo más que quiera saber?',
-    goodbye: '¡Cuídese! Vuelva cuando tenga una pregunta.',
-  },
-  urgentTitle: 'Busque ayuda ahora',
-  callEmergency: (number) => `Llamar al ${number}`,
-  callCrisis: (number) => `Llamar o escribir al ${number}`,
-  callPoison: (number) => `Llamar a Poison Help ${number}`,
-  bookPrompt: '¿Quiere hablar de su dolor con un especialista?',
-  book: 'Reservar una consulta',
-  call: (phone) => `Llamar al ${phone}`,
-  loading: 'Preparando las respuestas…',
-  slow: 'Esto está tardando más de lo normal. Puede esperar, o llamarnos o reservar una consulta.',
-  unavailable: 'Lo siento, ahora no puedo responder preguntas. Llámenos o reserve una consulta.',
-  emptyQuestion: 'Escriba una pregunta primero.',
-  questionTooLong: (max) => `La pregunta es larga. Pregunte en menos de ${max} caracteres.`,
+/** Each shipped locale's strings: English built in, the others in small chunks of their own. */
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Strings>> = {
+  es: () => import('./es.js').then((module) => module.es),
 };
+const loaded: Partial<Record<Locale, Strings>> = { en };
+const loading = new Map<Locale, Promise<void>>();
 
-/** The strings of each shipped locale. */
-export const LOCALES: Readonly<Record<Locale, Strings>> = Object.freeze({ en, es });
-
-/** The strings for `locale` ("es", "es-MX" → Spanish); English for anything unknown. */
+/**
+ * The strings for `locale` ("es", "es-MX" → Spanish) once {@link loadStrings} has brought
+ * them; English until then, and for anything unknown.
+ */
 export function stringsFor(locale: string | null | undefined): Strings {
-  return LOCALES[resolveLocale(locale)];
+  return loaded[resolveLocale(locale)] ?? en;
+}
+
+/** True when {@link stringsFor} already gives `locale`'s own strings. */
+export function hasStrings(locale: string | null | undefined): boolean {
+  return loaded[resolveLocale(locale)] !== undefined;
+}
+
+/**
+ * Loads the strings for `locale` (once), so that a page in English never downloads the
+ * Spanish ones. Never rejects: if the chunk cannot load, the words stay English.
+ */
+export function loadStrings(locale: string | null | undefined): Promise<void> {
+  const resolved = resolveLocale(locale);
+  if (resolved === 'en' || loaded[resolved]) return Promise.resolve();
+  let pending = loading.get(resolved);
+  if (!pending) {
+    pending = loaders[resolved]().then(
+      (strings) => void (loaded[resolved] = strings),
+      () => void loading.delete(resolved),
+    );
+    loading.set(resolved, pending);
+  }
+  return pending;
 }

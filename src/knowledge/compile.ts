@@ -8,11 +8,13 @@
  */
 import { Marked, type Token, type Tokens, type TokensList } from 'marked';
 import { type Document, LineCounter, type Node as YamlNode, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { buildIndex } from '../answer/match.js';
 import { terms } from '../answer/normalize.js';
 import { createResponder } from '../answer/reply.js';
 import { compilePhrase } from '../answer/triage.js';
 import { isSafeUrl } from '../render/url-policy.js';
 import { MAX_GRADE, MAX_SUMMARY_WORDS, fleschKincaidGrade, wordsOf } from './readability.js';
+import { type PackedIndex, packIndex } from './packed-index.js';
 import { decodeEntities, htmlToText } from './text.js';
 import {
   CATEGORIES,
@@ -668,15 +670,18 @@ function checkQuality(bundle: KnowledgeBundle, drafts: EntryDraft[], vocabularyL
 }
 
 /**
- * The bundle as the browser downloads it: without each passage's plain text, which the
- * loader derives again from the HTML (the same words, a third smaller file).
+ * The bundle as the browser downloads it (a plain JSON object): without each passage's
+ * plain text, which the loader derives again from the HTML (the same words, a third smaller
+ * file), and with the index, so that no visitor's browser has to stem the whole knowledge
+ * before the first answer.
  */
-export function bundleForBrowser(bundle: KnowledgeBundle): KnowledgeBundle {
+export function bundleForBrowser(bundle: KnowledgeBundle): Omit<KnowledgeBundle, 'index'> & { index: PackedIndex } {
   return {
     ...bundle,
     entries: bundle.entries.map((entry) => ({
       ...entry,
       passages: entry.passages.map(({ id, heading, html }) => ({ id, heading, html }) as Passage),
     })),
+    index: packIndex(buildIndex(bundle)),
   };
 }

@@ -4,6 +4,7 @@
  * edited by hand or hosted anywhere, so nothing is taken on trust.
  */
 import { CATEGORIES, KNOWLEDGE_FORMAT, type KnowledgeBundle, URGENT_LEVELS } from './schema.js';
+import { unpackIndex } from './packed-index.js';
 import { htmlToText } from './text.js';
 
 /** Why a bundle was refused; `code` is stable for console messages and tests. */
@@ -53,8 +54,13 @@ export function parseBundle(data: unknown): KnowledgeBundle {
       if (!isObject(passage) || !isText(passage.id) || !isText(passage.heading) || !isText(passage.html) || !(passage.text === undefined || isText(passage.text))) {
         invalid(`${at}.passages[${j}]`, 'must have text id, heading and html (and text, if any)');
       }
-      // The file leaves out the plain text; it is the HTML's text (see bundleForBrowser).
-      passage.text ??= htmlToText(passage.html as string);
+      // The file leaves out the plain text; it is the HTML's text (see bundleForBrowser),
+      // worked out when first read: with the file's index, answers never need it.
+      if (passage.text === undefined) {
+        const html = passage.html as string;
+        let text: string | undefined;
+        Object.defineProperty(passage, 'text', { enumerable: true, configurable: true, get: () => (text ??= htmlToText(html)) });
+      }
     });
     if (ids.has(entry.id as string)) invalid(`${at}.id`, `repeats ${JSON.stringify(entry.id)}`);
     ids.add(entry.id as string);
@@ -81,7 +87,12 @@ export function parseBundle(data: unknown): KnowledgeBundle {
       if (!ok) invalid(`${at}.rules[${j}]`, 'must have id, name, any, all, unless and negatable');
     });
   });
-  return data as unknown as KnowledgeBundle;
+  // An index that is missing, damaged or for other entries is left out: the matcher then
+  // works the terms out itself (slower to start, same answers).
+  const index = unpackIndex(data.index);
+  const bundle = { ...data, index } as unknown as KnowledgeBundle;
+  if (!index) delete bundle.index;
+  return bundle;
 }
 
 /** Parses JSON text into a bundle, with a {@link KnowledgeError} for text that is not JSON. */

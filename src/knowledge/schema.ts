@@ -92,9 +92,36 @@ export interface UrgentGroup {
   rules: UrgentRule[];
 }
 
+/** The stemmed terms of one entry, by field: what the matcher reads of it (see `entryTerms`). */
+export interface EntryTerms {
+  /** Terms of the title and keywords: they name the entry. */
+  naming: string[];
+  /** Terms of the example questions that are not in {@link naming}. */
+  questions: string[];
+  /** The terms of the title and of each example question, each list without repeats. */
+  phrasings: string[][];
+  /** For each passage, in order: its heading's terms, and its text's terms not in the heading. */
+  passages: { heading: string[]; text: string[] }[];
+}
+
+/**
+ * Work the compiler does once so that no visitor's browser has to: every entry's terms and
+ * the knowledge's words. Optional: without it (or when it was made by a widget version that
+ * reads words differently) the matcher works it out from the entries.
+ */
+export interface KnowledgeIndex {
+  /** `NORMALIZER_FINGERPRINT` of the code that made it; an index with another one is not used. */
+  normalizer: string;
+  /** Every word of the titles and passages, once each (the urgent check never reads them as typos). */
+  words: string[];
+  /** One per entry, in the order of `entries`. */
+  entries: EntryTerms[];
+}
+
 export interface KnowledgeBundle {
   format: typeof KNOWLEDGE_FORMAT;
   entries: Entry[];
   vocabulary: VocabularyTerm[];
   urgent: UrgentGroup[];
+  index?: KnowledgeIndex;
 }

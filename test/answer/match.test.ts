@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MATCHES, createMatcher } from '../../src/answer/match.js';
+import { MAX_MATCHES, buildIndex, createMatcher, usableIndex } from '../../src/answer/match.js';
+import { createResponder } from '../../src/answer/reply.js';
 import { readQuestions } from '../../src/cli/eval.js';
+import { bundleForBrowser } from '../../src/knowledge/compile.js';
+import { parseBundle } from '../../src/knowledge/load.js';
 import type { Entry, KnowledgeBundle } from '../../src/knowledge/schema.js';
 import { bundleOf } from '../helpers.js';
 
@@ -30,6 +33,46 @@ describe('answer/match', () => {
       const b = full.match(question).matches;
       expect(a.map((m) => [m.entryId, m.score.toFixed(9), m.passageId])).toEqual(b.map((m) => [m.entryId, m.score.toFixed(9), m.passageId]));
     }
+  });
+
+  describe('the index the compiler ships', () => {
+    const compiled = bundleOf('knowledge');
+    const shipped = () => parseBundle(JSON.parse(JSON.stringify(bundleForBrowser(compiled))));
+    // The blind set and every fourth tuning question: all four statuses, typos, vocabulary.
+    const allQuestions = [...questions, ...readQuestions('test/eval/more-tuning.jsonl').filter((_, i) => i % 4 === 0).map((q) => q.q)];
+
+    it('gives the same replies, matches and scores as working the terms out in the browser', () => {
+      const loaded = shipped();
+      expect(usableIndex(loaded)).toBeDefined();
+      const withIndex = createResponder(loaded);
+      const without = createResponder({ ...loaded, index: undefined });
+      for (const question of allQuestions) {
+        const a = withIndex.reply(question);
+        const b = without.reply(question);
+        expect([a.status, a.matches], question).toEqual([b.status, b.matches]);
+      }
+      expect(allQuestions.length).toBeGreaterThan(1000);
+    });
+
+    it('is the same after the trip through the knowledge file', () => {
+      expect(usableIndex(shipped())).toEqual(buildIndex(compiled));
+    });
+
+    it('is not used when made by code that reads words differently, or for other entries', () => {
+      const loaded = shipped();
+      expect(usableIndex({ ...loaded, index: { ...loaded.index!, normalizer: '00000000' } })).toBeUndefined();
+      expect(usableIndex({ ...loaded, entries: loaded.entries.slice(1) })).toBeUndefined();
+      const fewerPassages = loaded.entries.map((e, i) => (i === 3 ? { ...e, passages: e.passages.slice(1) } : e));
+      expect(usableIndex({ ...loaded, entries: fewerPassages })).toBeUndefined();
+    });
+
+    it('is left out when damaged, and the bundle still loads', () => {
+      const data = JSON.parse(JSON.stringify(bundleForBrowser(compiled)));
+      data.index.entries[2].passages[0] = 'not a pair';
+      const loaded = parseBundle(data);
+      expect(loaded.index).toBeUndefined();
+      expect(createResponder(loaded).reply('what is a nerve block').status).toBe('answer');
+    });
   });
 
   it(`returns at most ${MAX_MATCHES} entries, best first, with scores in [0, 1]`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { knowledgeWords } from '../../src/answer/reply.js';
+import { knowledgeWords } from '../../src/answer/match.js';
 import { createTriage } from '../../src/answer/triage.js';
 import { bundleOf } from '../helpers.js';
 

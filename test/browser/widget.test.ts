@@ -2,6 +2,7 @@
  * The built widget (`dist/`) in headless Chromium, on plain pages that paste the README's
  * snippet: what a visitor sees and can do.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, ask as askIn, launcherOf, questionBox, startHarness, visit as visitIn } from './harness.js';
@@ -20,6 +21,12 @@ beforeAll(async () => {
       if (body === undefined) return false;
       res.setHeader('Content-Type', 'application/json');
       res.end(body);
+      return true;
+    },
+    (req, res) => {
+      if (req.url !== '/es.html') return false;
+      res.setHeader('Content-Type', 'text/html');
+      res.end(readFileSync('test/fixtures/pages/plain.html', 'utf8').replace('<html lang="en">', '<html lang="es">'));
       return true;
     },
     (req, res) => {
@@ -212,5 +219,21 @@ describe('<pain-care-chat> from dist/ in Chromium', () => {
     for (const path of requests) expect(path).toMatch(/^\/(pain-care-chat[\w.-]*\.js|index\.js|knowledge\.json)$/);
     expect(await page.evaluate(() => [document.cookie, localStorage.length])).toEqual(['', 0]);
     await page.close();
+  });
+
+  it('speaks Spanish on a Spanish page, loading the Spanish words only there', async () => {
+    const spanishChunk = `/${readdirSync('dist').find((file) => file.endsWith('.js') && readFileSync(`dist/${file}`, 'utf8').includes('Borrar la conversación'))}`;
+    const seen = async (path: string) => {
+      const { page, errors } = await visit(path);
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+      await page.getByRole('button', { name: /chat/ }).click();
+      await page.getByRole('dialog').waitFor();
+      const box = await page.getByRole('textbox').getAttribute('placeholder');
+      await page.close();
+      return { box, spanish: requests.includes(spanishChunk), errors };
+    };
+    expect(await seen('/plain.html')).toEqual({ box: 'Type your question…', spanish: false, errors: [] });
+    expect(await seen('/es.html')).toEqual({ box: 'Escriba su pregunta…', spanish: true, errors: [] });
   });
 });
