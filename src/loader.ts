@@ -11,8 +11,9 @@
  * the page.
  */
 import { ATTRIBUTES, DEFAULT_KNOWLEDGE_FILE } from './config/attributes.js';
-import { prefetchKnowledge } from './knowledge/fetch.js';
 import { drawPlaceholder, localeOf } from './elements/launcher-placeholder.js';
+import { LOCALE_CHUNKS } from './i18n/chunks.js';
+import { prefetchKnowledge } from './knowledge/fetch.js';
 import { registerThemeProperties } from './elements/theme-properties.js';
 import { warnOnce } from './elements/warn.js';
 
@@ -49,7 +50,8 @@ function loadChat(widgets: HTMLElement[]): void {
   if (!customElements.get(TAG)) {
     for (const widget of widgets) {
       prefetchKnowledge(widget.getAttribute('knowledge'));
-      if (localeOf(widget) === 'es') import('./i18n/es.js').catch(() => undefined);
+      const locale = localeOf(widget);
+      if (locale !== 'en') LOCALE_CHUNKS[locale]().catch(() => undefined);
     }
   }
   code ??= import('./index.js').catch((error: unknown) => warnOnce('chunk-failed', `could not load the chat: ${(error as Error).message}`));

@@ -112,16 +112,29 @@ interface IndexedEntry {
   entry: Entry;
   /** Every term of the entry (identity and passages), with the best field weight it has. */
   terms: TermWeights;
-  /** Title, keywords and example questions: what the entry is about as a whole. */
-  identity: TermWeights;
   /** Title and keywords only: terms that name the entry (they say which entry, not which passage). */
   naming: Set<string>;
-  /** The terms of the title and of each example question, for how closely a question mirrors one. */
-  phrasings: string[][];
   passages: IndexedPassage[];
 }
 
 const unique = (list: string[]) => [...new Set(list)];
+
+/**
+ * Each term once, in the list of the field where it weighs most, so the lists are disjoint
+ * and a term's weight is its best field's whatever the {@link FIELD_WEIGHTS}.
+ */
+function byBestField(fields: { weight: number; terms: string[] }[]): string[][] {
+  const best = new Map<string, number>();
+  fields.forEach(({ weight, terms: list }, i) => {
+    for (const term of list) {
+      const before = best.get(term);
+      if (before === undefined || weight > fields[before]!.weight) best.set(term, i);
+    }
+  });
+  const lists = fields.map((): string[] => []);
+  for (const [term, i] of best) lists[i]!.push(term);
+  return lists;
+}
 
 /**
  * What the matcher reads of an entry: its stemmed terms by field. This is the costly part
@@ -129,16 +142,22 @@ const unique = (list: string[]) => [...new Set(list)];
  * index; the result is the same either way.
  */
 export function entryTerms(entry: Entry): EntryTerms {
-  const naming = unique([entry.title, ...entry.keywords].flatMap(terms));
-  const named = new Set(naming);
+  const [title = [], keywords = [], questions = []] = byBestField([
+    { weight: FIELD_WEIGHTS.title, terms: terms(entry.title) },
+    { weight: FIELD_WEIGHTS.keywords, terms: entry.keywords.flatMap(terms) },
+    { weight: FIELD_WEIGHTS.questions, terms: entry.questions.flatMap(terms) },
+  ]);
   return {
-    naming,
-    questions: unique(entry.questions.flatMap(terms)).filter((term) => !named.has(term)),
+    title,
+    keywords,
+    questions,
     phrasings: [entry.title, ...entry.questions].map((text) => unique(terms(text))).filter((list) => list.length > 0),
     passages: entry.passages.map((passage) => {
-      const heading = unique(terms(passage.heading));
-      const inHeading = new Set(heading);
-      return { heading, text: unique(terms(passage.text)).filter((term) => !inHeading.has(term)) };
+      const [heading = [], text = []] = byBestField([
+        { weight: FIELD_WEIGHTS.heading, terms: terms(passage.heading) },
+        { weight: FIELD_WEIGHTS.text, terms: terms(passage.text) },
+      ]);
+      return { heading, text };
     }),
   };
 }
@@ -148,15 +167,15 @@ function weigh(into: TermWeights, list: string[], weight: number): TermWeights {
   return into;
 }
 
+/** An entry's term maps, made from its {@link EntryTerms} when it is among a question's best. */
 function indexEntry(entry: Entry, found: EntryTerms): IndexedEntry {
-  const identity = weigh(weigh(new Map(), found.naming, FIELD_WEIGHTS.title), found.questions, FIELD_WEIGHTS.questions);
+  const all = weigh(weigh(weigh(new Map(), found.title, FIELD_WEIGHTS.title), found.keywords, FIELD_WEIGHTS.keywords), found.questions, FIELD_WEIGHTS.questions);
   const passages = entry.passages.map((passage, i) => {
     const { heading = [], text = [] } = found.passages[i] ?? {};
     return { passage, fields: weigh(weigh(new Map(), heading, FIELD_WEIGHTS.heading), text, FIELD_WEIGHTS.text) };
   });
-  const all: TermWeights = new Map(identity);
   for (const { fields } of passages) for (const [term, weight] of fields) all.set(term, Math.max(all.get(term) ?? 0, weight));
-  return { entry, terms: all, identity, naming: new Set(found.naming), phrasings: found.phrasings, passages };
+  return { entry, terms: all, naming: new Set([...found.title, ...found.keywords]), passages };
 }
 
 /** The bundle's index when it can be trusted for these entries (same word rules, one per entry), else `undefined`. */
@@ -219,8 +238,9 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
     if (list) list.push(at, weight);
     else postings.set(term, [at, weight]);
   };
-  found.forEach(({ naming, questions, passages }, entry) => {
-    for (const term of naming) post(identityPostings, term, entry, FIELD_WEIGHTS.title, entry);
+  found.forEach(({ title, keywords, questions, passages }, entry) => {
+    for (const term of title) post(identityPostings, term, entry, FIELD_WEIGHTS.title, entry);
+    for (const term of keywords) post(identityPostings, term, entry, FIELD_WEIGHTS.keywords, entry);
     for (const term of questions) post(identityPostings, term, entry, FIELD_WEIGHTS.questions, entry);
     for (let i = 0; i < entries[entry]!.passages.length; i++) {
       const passage = entryOfPassage.push(entry) - 1;

@@ -35,9 +35,14 @@ export function isLeftCorner(host: HTMLElement, position: string | null): boolea
   return (position === 'bottom-left') !== (getComputedStyle(host).direction === 'rtl');
 }
 
-/** The chat's language: its `locale` attribute, else the page's `lang` (as the element reads it). */
+/** The language of the page around `host` (its nearest `lang`), which the chat speaks unless `locale` says otherwise. */
+export function pageLanguage(host: HTMLElement): string {
+  return host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+}
+
+/** The chat's language: its `locale` attribute, else the page's. */
 export function localeOf(host: HTMLElement): Locale {
-  return resolveLocale(host.getAttribute('locale') ?? host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+  return resolveLocale(host.getAttribute('locale') ?? pageLanguage(host));
 }
 
 /**

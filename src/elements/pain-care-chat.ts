@@ -7,7 +7,7 @@ import { type Strings, hasStrings, loadStrings, stringsFor } from '../i18n/strin
 import { prepareSanitizer, sanitizeToFragment } from '../render/sanitize.js';
 import { isExternalUrl, isSafeUrl } from '../render/url-policy.js';
 import { ConversationController, type Message } from './conversation-controller.js';
-import { isLeftCorner } from './launcher-placeholder.js';
+import { isLeftCorner, pageLanguage } from './launcher-placeholder.js';
 import { LAUNCHER_ICON_PATH } from './launcher.styles.js';
 import { styles } from './pain-care-chat.styles.js';
 import { registerThemeProperties } from './theme-properties.js';
@@ -241,7 +241,7 @@ export class PainCareChat extends LitElement {
         const value = values[camel(name)];
         return typeof value === 'string' ? value : null;
       },
-      this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang,
+      pageLanguage(this),
     );
     for (const warning of warnings) warnOnce(warning.code, warning.message);
     this.conversation.keepIn(`pain-care-chat:${config.mode}:${config.knowledge ?? DEFAULT_KNOWLEDGE_FILE}`);
@@ -537,8 +537,7 @@ export class PainCareChat extends LitElement {
 
   private renderAnswer(id: number, reply: AnswerReply, t: Strings) {
     let fragment = this.fragments.get(id);
-    if (!fragment) fragment = sanitizeToFragment(reply.passage.html);
-    if (fragment && !this.fragments.has(id)) {
+    if (!fragment && (fragment = sanitizeToFragment(reply.passage.html))) {
       this.fragments.set(id, fragment);
       // Forget the fragments of messages that have scrolled out of the kept conversation.
       const oldest = this.conversation.messages[0]?.id ?? id;

@@ -3,6 +3,7 @@
  * their words from here; nothing visible is written inline elsewhere.
  */
 import { LAUNCHER_STRINGS } from './launcher.js';
+import { LOCALE_CHUNKS } from './chunks.js';
 import { type Locale, resolveLocale } from './locale.js';
 
 export interface Strings {
@@ -83,10 +84,6 @@ const en: Strings = {
   questionTooLong: (max) => `That question is long. Please ask in under ${max} characters.`,
 };
 
-/** Each shipped locale's strings: English built in, the others in small chunks of their own. */
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Strings>> = {
-  es: () => import('./es.js').then((module) => module.es),
-};
 const loaded: Partial<Record<Locale, Strings>> = { en };
 const loading = new Map<Locale, Promise<void>>();
 
@@ -112,7 +109,7 @@ export function loadStrings(locale: string | null | undefined): Promise<void> {
   if (resolved === 'en' || loaded[resolved]) return Promise.resolve();
   let pending = loading.get(resolved);
   if (!pending) {
-    pending = loaders[resolved]().then(
+    pending = LOCALE_CHUNKS[resolved]().then(
       (strings) => void (loaded[resolved] = strings),
       () => void loading.delete(resolved),
     );

@@ -14,7 +14,6 @@ import { createResponder } from '../answer/reply.js';
 import { compilePhrase } from '../answer/triage.js';
 import { isSafeUrl } from '../render/url-policy.js';
 import { MAX_GRADE, MAX_SUMMARY_WORDS, fleschKincaidGrade, wordsOf } from './readability.js';
-import { type PackedIndex, packIndex } from './packed-index.js';
 import { decodeEntities, htmlToText } from './text.js';
 import {
   CATEGORIES,
@@ -22,6 +21,8 @@ import {
   type Entry,
   KNOWLEDGE_FORMAT,
   type KnowledgeBundle,
+  type KnowledgeIndex,
+  type PackedIndex,
   type Passage,
   type Source,
   URGENT_LEVELS,
@@ -683,5 +684,21 @@ export function bundleForBrowser(bundle: KnowledgeBundle): Omit<KnowledgeBundle,
       passages: entry.passages.map(({ id, heading, html }) => ({ id, heading, html }) as Passage),
     })),
     index: packIndex(buildIndex(bundle)),
+  };
+}
+
+/** The index as the knowledge file stores it (see {@link PackedIndex}); `parseBundle` reads it back. */
+export function packIndex(index: KnowledgeIndex): PackedIndex {
+  const join = (list: string[]) => list.join(' ');
+  return {
+    normalizer: index.normalizer,
+    words: join(index.words),
+    entries: index.entries.map((entry) => ({
+      title: join(entry.title),
+      keywords: join(entry.keywords),
+      questions: join(entry.questions),
+      phrasings: entry.phrasings.map(join),
+      passages: entry.passages.map(({ heading, text }) => [join(heading), join(text)]),
+    })),
   };
 }

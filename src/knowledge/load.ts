@@ -3,8 +3,7 @@
  * widget after fetching it and by the CLI's `--knowledge FILE`. A bundle may have been
  * edited by hand or hosted anywhere, so nothing is taken on trust.
  */
-import { CATEGORIES, KNOWLEDGE_FORMAT, type KnowledgeBundle, URGENT_LEVELS } from './schema.js';
-import { unpackIndex } from './packed-index.js';
+import { CATEGORIES, type EntryTerms, KNOWLEDGE_FORMAT, type KnowledgeBundle, type KnowledgeIndex, URGENT_LEVELS } from './schema.js';
 import { htmlToText } from './text.js';
 
 /** Why a bundle was refused; `code` is stable for console messages and tests. */
@@ -93,6 +92,30 @@ export function parseBundle(data: unknown): KnowledgeBundle {
   const bundle = { ...data, index } as unknown as KnowledgeBundle;
   if (!index) delete bundle.index;
   return bundle;
+}
+
+/**
+ * The index a knowledge file stores (a `PackedIndex`, written by `packIndex`), or
+ * `undefined` when it is missing or not of that shape (a hand-edited file): the matcher
+ * then works the terms out from the entries.
+ */
+function unpackIndex(data: unknown): KnowledgeIndex | undefined {
+  if (!isObject(data) || !isText(data.normalizer) || !isText(data.words) || !Array.isArray(data.entries)) return undefined;
+  const split = (text: string) => (text === '' ? [] : text.split(' '));
+  const entries: EntryTerms[] = [];
+  for (const entry of data.entries as unknown[]) {
+    if (!isObject(entry) || !isText(entry.title) || !isText(entry.keywords) || !isText(entry.questions) || !isTextList(entry.phrasings)) return undefined;
+    const passages = entry.passages;
+    if (!Array.isArray(passages) || !passages.every((p) => isTextList(p) && p.length === 2)) return undefined;
+    entries.push({
+      title: split(entry.title),
+      keywords: split(entry.keywords),
+      questions: split(entry.questions),
+      phrasings: entry.phrasings.map(split),
+      passages: (passages as [string, string][]).map(([heading, text]) => ({ heading: split(heading), text: split(text) })),
+    });
+  }
+  return { normalizer: data.normalizer, words: split(data.words), entries };
 }
 
 /** Parses JSON text into a bundle, with a {@link KnowledgeError} for text that is not JSON. */

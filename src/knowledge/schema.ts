@@ -92,15 +92,18 @@ export interface UrgentGroup {
   rules: UrgentRule[];
 }
 
-/** The stemmed terms of one entry, by field: what the matcher reads of it (see `entryTerms`). */
+/**
+ * The stemmed terms of one entry, by field: what the matcher reads of it (see
+ * `entryTerms`). Each term is listed once, under the field where it weighs most.
+ */
 export interface EntryTerms {
-  /** Terms of the title and keywords: they name the entry. */
-  naming: string[];
-  /** Terms of the example questions that are not in {@link naming}. */
+  title: string[];
+  keywords: string[];
+  /** Terms of the example questions. */
   questions: string[];
   /** The terms of the title and of each example question, each list without repeats. */
   phrasings: string[][];
-  /** For each passage, in order: its heading's terms, and its text's terms not in the heading. */
+  /** For each passage, in order: the terms of its heading and of its text. */
   passages: { heading: string[]; text: string[] }[];
 }
 
@@ -116,6 +119,17 @@ export interface KnowledgeIndex {
   words: string[];
   /** One per entry, in the order of `entries`. */
   entries: EntryTerms[];
+}
+
+/**
+ * {@link KnowledgeIndex} as the knowledge file stores it: each list of terms as one string
+ * of space-separated terms (terms never contain spaces), about half the size of a JSON list
+ * and quicker to parse. Each passage is `[heading, text]`.
+ */
+export interface PackedIndex {
+  normalizer: string;
+  words: string;
+  entries: { title: string; keywords: string; questions: string; phrasings: string[]; passages: [string, string][] }[];
 }
 
 export interface KnowledgeBundle {

@@ -20,13 +20,9 @@ import { isExternalUrl, isSafeUrl } from './url-policy.js';
 export const ALLOWED_TAGS = Object.freeze(['p', 'br', 'strong', 'b', 'em', 'i', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'blockquote', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
 export const ALLOWED_ATTRIBUTES = Object.freeze(['href', 'title']);
 
-/** Which sanitizer runs: the browser's own, DOMPurify, or none yet (still loading). */
-export type SanitizerKind = 'native' | 'dompurify' | 'loading';
-
 type Sanitize = (html: string) => DocumentFragment;
 
 let sanitize: Sanitize | undefined;
-let kind: SanitizerKind = 'loading';
 let preparing: Promise<void> | undefined;
 
 // Checks that the browser's sanitizer honours our configuration before trusting it: an
@@ -100,22 +96,17 @@ export function prepareSanitizer(): Promise<void> {
   preparing ??= (async () => {
     const native = nativeSanitizer();
     if (native) {
-      [sanitize, kind] = [native, 'native'];
+      sanitize = native;
       return;
     }
     try {
       const { createPurifier } = await import('./purify.js');
-      [sanitize, kind] = [createPurifier({ tags: ALLOWED_TAGS, attributes: ALLOWED_ATTRIBUTES }), 'dompurify'];
+      sanitize = createPurifier({ tags: ALLOWED_TAGS, attributes: ALLOWED_ATTRIBUTES });
     } catch {
       preparing = undefined;
     }
   })();
   return preparing;
-}
-
-/** Which sanitizer {@link sanitizeToFragment} uses now. */
-export function sanitizerKind(): SanitizerKind {
-  return kind;
 }
 
 /**
