@@ -50,8 +50,7 @@ function loadChat(widgets: HTMLElement[]): void {
   if (!customElements.get(TAG)) {
     for (const widget of widgets) {
       prefetchKnowledge(widget.getAttribute('knowledge'));
-      const locale = localeOf(widget);
-      if (locale !== 'en') LOCALE_CHUNKS[locale]().catch(() => undefined);
+      LOCALE_CHUNKS[localeOf(widget)]().catch(() => undefined);
     }
   }
   code ??= import('./index.js').catch((error: unknown) => warnOnce('chunk-failed', `could not load the chat: ${(error as Error).message}`));

@@ -3,7 +3,7 @@
  *
  * 1. A question becomes words; stop words are set aside and the rest stemmed.
  * 2. fuse.js maps each word the knowledge does not know to the closest known word (a
- *    whole-word typo: "epidrual" → epidural).
+ *    whole-word typo: "epidrual" → epidural). It loads on demand: see `typo-search.ts`.
  * 3. The shared vocabulary turns lay phrases into the clinical words entries use ("radio
  *    wave" → radiofrequency ablation); each phrase counts once.
  * 4. Each passage is scored by how much of the question it explains, together with its
@@ -21,9 +21,10 @@
  * top {@link MAX_MATCHES}. The result is the same as scoring every entry, at a fraction of
  * the cost for large knowledge bases.
  */
-import Fuse from 'fuse.js/basic';
-import type { Entry, EntryTerms, KnowledgeBundle, KnowledgeIndex, Passage } from '../knowledge/schema.js';
+import type Fuse from 'fuse.js/basic';
+import type { Entry, EntryTerms, KnowledgeBundle, KnowledgeIndex, Passage, VocabularyTerm } from '../knowledge/schema.js';
 import { COMMON_WORDS, NORMALIZER_FINGERPRINT, STOP_WORDS, editDistance, stem, terms, words } from './normalize.js';
+import { typoSearch } from './typo-search.js';
 
 /** How much a term found in each field counts, from 0 to 1 (higher: stronger evidence). */
 export const FIELD_WEIGHTS = Object.freeze({
@@ -179,16 +180,29 @@ function indexEntry(entry: Entry, found: EntryTerms): IndexedEntry {
 }
 
 /** The bundle's index when it can be trusted for these entries (same word rules, one per entry), else `undefined`. */
-export function usableIndex(bundle: Pick<KnowledgeBundle, 'entries' | 'index'>): KnowledgeIndex | undefined {
+export function usableIndex(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary' | 'index'>): KnowledgeIndex | undefined {
   const { index } = bundle;
   if (!index || index.normalizer !== NORMALIZER_FINGERPRINT || index.entries.length !== bundle.entries.length) return undefined;
-  const fits = bundle.entries.every((entry, i) => index.entries[i]!.passages.length === entry.passages.length);
+  if (index.vocabulary.length !== bundle.vocabulary.length) return undefined;
+  const fits =
+    bundle.entries.every((entry, i) => index.entries[i]!.passages.length === entry.passages.length) &&
+    bundle.vocabulary.every((term, i) => index.vocabulary[i]!.length === term.says.length);
   return fits ? index : undefined;
 }
 
-/** The index the compiler ships with a bundle: {@link entryTerms} of every entry, and the knowledge's words. */
-export function buildIndex(bundle: Pick<KnowledgeBundle, 'entries'>): KnowledgeIndex {
-  return { normalizer: NORMALIZER_FINGERPRINT, words: knowledgeWords(bundle), entries: bundle.entries.map(entryTerms) };
+/** The stems of each phrase a vocabulary term `says`. */
+function vocabularyStems(term: VocabularyTerm): string[][] {
+  return term.says.map((said) => words(said).map(stem));
+}
+
+/** The index the compiler ships with a bundle: {@link entryTerms} of every entry, the knowledge's words, and the vocabulary's stems. */
+export function buildIndex(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary'>): KnowledgeIndex {
+  return {
+    normalizer: NORMALIZER_FINGERPRINT,
+    words: knowledgeWords(bundle),
+    entries: bundle.entries.map(entryTerms),
+    vocabulary: bundle.vocabulary.map(vocabularyStems),
+  };
 }
 
 /** The correctly spelt words of a bundle (titles and passage text, once each), which the urgent check never reads as typos. */
@@ -251,7 +265,7 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
   });
   // Longest phrases first, so "spinal cord stimulator" wins over "stimulator".
   const phrases: VocabularyPhrase[] = bundle.vocabulary
-    .flatMap((term) => term.says.map((said) => ({ said: words(said).map(stem), means: term.means })))
+    .flatMap((term, i) => (index ? index.vocabulary[i]! : vocabularyStems(term)).map((said) => ({ said, means: term.means })))
     .filter((phrase) => phrase.said.length > 0)
     .sort((a, b) => b.said.length - a.said.length);
   // Typos are corrected towards words the entries use and words the vocabulary knows.
@@ -268,8 +282,9 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
   const fuseFor = (letter: string): Fuse<string> | undefined => {
     let fuse = fuses.get(letter);
     const list = byFirstLetter.get(letter);
-    if (!fuse && list) {
-      fuse = new Fuse(list, { includeScore: true, threshold: TYPO_THRESHOLD, ignoreLocation: true, minMatchCharLength: 2 });
+    const FuseClass = typoSearch();
+    if (!fuse && list && FuseClass) {
+      fuse = new FuseClass(list, { includeScore: true, threshold: TYPO_THRESHOLD, ignoreLocation: true, minMatchCharLength: 2 });
       fuses.set(letter, fuse);
     }
     return fuse;

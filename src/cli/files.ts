@@ -4,7 +4,12 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { loadTypoSearch } from '../answer/typo-search.js';
 import { type CompileResult, type KnowledgeFile, compileKnowledge, formatProblem } from '../knowledge/compile.js';
+
+// Every Node entry point (the CLI, the build, the benchmark) reads knowledge through this
+// module, so the matcher's typo search is loaded here, once, before anything matches.
+await loadTypoSearch();
 
 /** The default knowledge folder, relative to the working directory. */
 export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';

@@ -1,6 +1,6 @@
 /** How the CLI shows replies: as a visitor would read them, or as JSON lines for tools. */
 import type { Reply } from '../answer/reply.js';
-import { stringsFor } from '../i18n/strings.js';
+import { requireStrings } from '../i18n/strings.js';
 
 /** One line of `--jsonl` output; other tools depend on exactly this shape. */
 export function toJsonLine(question: string, reply: Reply): string {
@@ -9,7 +9,7 @@ export function toJsonLine(question: string, reply: Reply): string {
 
 /** The reply as plain text, the way a visitor would read it in the widget. */
 export function formatReply(reply: Reply, locale = 'en'): string {
-  const t = stringsFor(locale);
+  const t = requireStrings(locale);
   switch (reply.status) {
     case 'urgent':
       return [`⚠ ${t.urgentTitle}`, ...reply.advice.map((a) => a.text)].join('\n');

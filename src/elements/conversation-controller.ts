@@ -10,6 +10,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type Reply, type Responder, createResponder } from '../answer/reply.js';
 import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
+import { loadTypoSearch, typoSearch, typoSearchSettled } from '../answer/typo-search.js';
 import { fetchKnowledge } from '../knowledge/fetch.js';
 import { KnowledgeError, parseBundleText } from '../knowledge/load.js';
 import { warnOnce } from './warn.js';
@@ -58,6 +59,8 @@ function writeSteps(key: string, steps: Step[]): void {
   }
 }
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Knowledge requests by URL, shared by every widget on the page. */
 const responders = new Map<string, Promise<Responder>>();
 
@@ -75,7 +78,12 @@ export function loadResponder(url: string): Promise<Responder> {
       if (!response.ok) {
         throw new KnowledgeError('knowledge-unreachable', `cannot load the knowledge file ${url}: HTTP ${response.status}; check the "knowledge" URL`);
       }
-      return createResponder(parseBundleText(await response.text()));
+      const text = await response.text();
+      // Let the panel draw (and the page handle input) between the steps, rather than in one long task.
+      await nextTask();
+      const bundle = parseBundleText(text);
+      await nextTask();
+      return createResponder(bundle);
     })();
     // A failed load may succeed later (the visitor came back online): forget it.
     pending.catch(() => responders.delete(url));
@@ -103,6 +111,8 @@ export class ConversationController implements ReactiveController {
   private storageKey: string | null = null;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private restoring = false;
+  /** How many times the conversation was cleared, so an answer still on its way is dropped. */
+  private cleared = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -145,13 +155,18 @@ export class ConversationController implements ReactiveController {
       (responder) => {
         clearTimeout(this.slowTimer);
         this.responder = responder;
-        this.state = 'ready';
         this.slow = false;
-        this.replaySaved();
-        const waiting = this.queued;
-        this.queued = [];
-        for (const question of waiting) this.answer(question);
-        this.host.requestUpdate();
+        const start = () => {
+          this.state = 'ready';
+          this.replaySaved();
+          const waiting = this.queued;
+          this.queued = [];
+          for (const question of waiting) this.answer(question);
+          this.host.requestUpdate();
+        };
+        // Questions kept from earlier pages, or asked while loading, are answered with typo search.
+        if (this.restorable > 0 || this.queued.length > 0) void this.prepare().then(start);
+        else start();
       },
       (error: unknown) => {
         clearTimeout(this.slowTimer);
@@ -163,6 +178,16 @@ export class ConversationController implements ReactiveController {
         this.host.requestUpdate();
       },
     );
+  }
+
+  /**
+   * Gets the matcher's typo search ready (its own chunk). The element calls this when the
+   * visitor starts a question; answering waits for it. Never rejects.
+   */
+  prepare(): Promise<void> {
+    return loadTypoSearch().then(() => {
+      if (typoSearch() === null) warnOnce('typos-unavailable', 'could not load the typo search; answering without it');
+    });
   }
 
   /** Adds the visitor's question and, once the knowledge is ready, the reply. */
@@ -193,6 +218,7 @@ export class ConversationController implements ReactiveController {
 
   /** Empties the conversation and forgets it in this tab. */
   clear(): void {
+    this.cleared++;
     this.messages = [];
     this.queued = [];
     this.steps = [];
@@ -233,6 +259,12 @@ export class ConversationController implements ReactiveController {
   }
 
   private answer(question: string): void {
+    if (!typoSearchSettled()) {
+      // Usually here already: it loads while the visitor types. (Unless the conversation was cleared meanwhile.)
+      const cleared = this.cleared;
+      void this.prepare().then(() => cleared === this.cleared && this.answer(question));
+      return;
+    }
     const { numbers, locale } = this.options();
     let reply: Reply;
     try {

@@ -162,6 +162,7 @@ export class PainCareChat extends LitElement {
   ask(question: string): void {
     if (this.config.mode === 'floating') this.isOpen = true;
     this.startLoading();
+    this.prepareAnswers();
     this.conversation.ask(String(question ?? ''));
     this.scrollToEnd = true;
   }
@@ -172,24 +173,36 @@ export class PainCareChat extends LitElement {
     this.fragments.clear();
   }
 
-  /** The script tag's placeholder launcher had focus when the real chat took its place. */
-  private placeholderHadFocus = false;
+  /** The script tag's placeholder launcher, shown until this element has its words. */
+  private placeholder: ChildNode[] = [];
   /** This element took over the script tag's placeholder launcher. */
   private placeholderTaken = false;
+  /** The placeholder launcher had focus when the real one took its place. */
+  private refocusLauncher = false;
+  /** The chat was opened: the question box gets focus as soon as it is drawn. */
+  private focusInput = false;
 
   /** Takes over the shadow root the script tag's placeholder launcher drew in, if any. */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const placeholder = this.shadowRoot;
     if (placeholder) {
       this.placeholderTaken = true;
-      this.placeholderHadFocus = placeholder.activeElement !== null;
-      placeholder.replaceChildren();
+      this.placeholder = [...placeholder.childNodes];
     }
-    return super.createRenderRoot();
+    const root = super.createRenderRoot();
+    // Lit would render before the root's first node, which is the placeholder's and goes away.
+    this.renderOptions.renderBefore = null;
+    return root;
   }
 
-  protected override firstUpdated(): void {
-    if (this.placeholderHadFocus && !this.isOpen) this.launcher?.focus({ preventScroll: true });
+  protected override update(changed: PropertyValues<this>): void {
+    // The placeholder stays, still working, until the words arrive; then the real launcher takes its place.
+    if (this.placeholder.length > 0 && stringsFor(this.config.locale)) {
+      this.refocusLauncher = this.shadowRoot?.activeElement != null && !this.isOpen;
+      for (const node of this.placeholder) node.remove();
+      this.placeholder = [];
+    }
+    super.update(changed);
   }
 
   override connectedCallback(): void {
@@ -214,13 +227,20 @@ export class PainCareChat extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.refocusLauncher) {
+      this.refocusLauncher = false;
+      this.launcher?.focus({ preventScroll: true });
+    }
     this.syncTopLayer();
     if (changed.has('isOpen') || (changed as Map<PropertyKey, unknown>).has('config')) {
       if (this.config.mode === 'floating' && this.isOpen) this.enterFullScreenIfSmall();
       else this.leaveFullScreen();
     }
-    if (changed.has('isOpen') && this.config.mode === 'floating') {
-      if (this.isOpen) this.input?.focus({ preventScroll: true });
+    // Opening puts the cursor in the question box (once the panel is drawn, if its words came later).
+    if (changed.has('isOpen')) this.focusInput = this.isOpen && this.config.mode === 'floating';
+    if (this.focusInput && this.input) {
+      this.focusInput = false;
+      this.input.focus({ preventScroll: true });
     }
     if (this.scrollToEnd && this.log) {
       // Show the new question at the top when its reply is taller than the log, so the
@@ -248,9 +268,14 @@ export class PainCareChat extends LitElement {
     if (config.bookingUrl === null && config.phone === null) {
       warnOnce('no-contact', 'set "booking-url" or "phone" so visitors can always reach the clinic');
     }
-    // Another language's words arrive in a small chunk of their own (the script tag asks
-    // for it at the visitor's first sign of interest, so it is usually here already).
-    if (!hasStrings(config.locale)) void loadStrings(config.locale).then(() => this.requestUpdate());
+    // Each language's words arrive in a small chunk of their own (the script tag asks for
+    // it with the chat's code, so it is usually here already).
+    if (!hasStrings(config.locale)) {
+      void loadStrings(config.locale).then(() => {
+        if (!stringsFor(config.locale)) warnOnce('strings-failed', 'could not load the chat\'s words; check that its files are all served');
+        this.requestUpdate();
+      });
+    }
     this.config = config;
   }
 
@@ -332,13 +357,21 @@ export class PainCareChat extends LitElement {
     }
   }
 
+  /**
+   * Gets what answering needs beyond the knowledge ready when the visitor starts a question
+   * (types, picks a question, or an answer is about to show), not on open: the typo search,
+   * and, where the browser has no sanitizer of its own, DOMPurify. Both are chunks of their
+   * own, so opening the chat does not download them. Answers shown before the sanitizer is
+   * here are plain text and get their links and lists when it arrives.
+   */
+  private prepareAnswers(): void {
+    if (this.sanitizerAsked) return;
+    this.sanitizerAsked = true;
+    void this.conversation.prepare();
+    void prepareSanitizer().then(() => this.requestUpdate());
+  }
+
   private startLoading(): void {
-    // Where the sanitizer must load first (no HTML Sanitizer API), answers shown meanwhile
-    // are plain text; they get their links and lists once it is here.
-    if (!this.sanitizerAsked) {
-      this.sanitizerAsked = true;
-      void prepareSanitizer().then(() => this.requestUpdate());
-    }
     try {
       const url = this.config.knowledge ?? new URL(DEFAULT_KNOWLEDGE_FILE, import.meta.url).href;
       this.conversation.load(url);
@@ -407,6 +440,7 @@ export class PainCareChat extends LitElement {
 
   protected override render() {
     const t = stringsFor(this.config.locale);
+    if (!t) return nothing;
     const clinic = this.config.clinicName ?? t.defaultClinicName;
     const floating = this.config.mode === 'floating';
     const panelOpen = !floating || this.isOpen;
@@ -473,6 +507,7 @@ export class PainCareChat extends LitElement {
               autocomplete="off"
               enterkeyhint="send"
               placeholder=${t.inputPlaceholder}
+              @input=${this.prepareAnswers}
             />
             <button class="panel__send" type="submit">${t.send}</button>
           </form>
@@ -537,6 +572,7 @@ export class PainCareChat extends LitElement {
 
   private renderAnswer(id: number, reply: AnswerReply, t: Strings) {
     let fragment = this.fragments.get(id);
+    if (!fragment) this.prepareAnswers();
     if (!fragment && (fragment = sanitizeToFragment(reply.passage.html))) {
       this.fragments.set(id, fragment);
       // Forget the fragments of messages that have scrolled out of the kept conversation.

@@ -2,7 +2,6 @@
  * Every string a visitor can see, by locale. The element, the CLI and the studio take
  * their words from here; nothing visible is written inline elsewhere.
  */
-import { LAUNCHER_STRINGS } from './launcher.js';
 import { LOCALE_CHUNKS } from './chunks.js';
 import { type Locale, resolveLocale } from './locale.js';
 
@@ -43,56 +42,24 @@ export interface Strings {
   questionTooLong: (max: number) => string;
 }
 
-const en: Strings = {
-  launcherLabel: LAUNCHER_STRINGS.en.label,
-  launcherText: LAUNCHER_STRINGS.en.text,
-  panelTitle: (clinic) => `Ask ${clinic}`,
-  defaultClinicName: 'our clinic',
-  close: 'Close chat',
-  greeting: (clinic) => `Hi! I can answer common questions about pain treatments at ${clinic}. What would you like to know?`,
-  starterHeading: 'Popular questions',
-  starters: ['What is an epidural steroid injection?', 'How long does radiofrequency ablation last?', 'What happens on the day of my procedure?'],
-  inputLabel: 'Your question',
-  inputPlaceholder: 'Type your question…',
-  send: 'Send',
-  clear: 'Clear conversation',
-  disclaimer: 'General information, not medical advice. In an emergency, call {emergency}.',
-  conversationLabel: 'Conversation',
-  you: 'You',
-  assistant: 'Answer',
-  sourcesLabel: 'Sources',
-  reviewed: (date) => `Last reviewed ${date}`,
-  relatedLabel: 'You may also ask',
-  clarifyIntro: 'Did you mean one of these?',
-  fallback: "Sorry, I don't have an answer to that. Our team can help: call us or book a consultation.",
-  smallTalk: {
-    greeting: 'Hello! Ask me about a treatment, a condition, or what to expect at your visit.',
-    thanks: "You're welcome! Is there anything else you'd like to know?",
-    goodbye: 'Take care! Come back any time you have a question.',
-  },
-  urgentTitle: 'Get help now',
-  callEmergency: (number) => `Call ${number}`,
-  callCrisis: (number) => `Call or text ${number}`,
-  callPoison: (number) => `Call Poison Help ${number}`,
-  bookPrompt: 'Want to talk about your own pain with a specialist?',
-  book: 'Book a consultation',
-  call: (phone) => `Call ${phone}`,
-  loading: 'Getting answers ready…',
-  slow: 'This is taking longer than usual. You can keep waiting, or call us or book a consultation.',
-  unavailable: "Sorry, I can't answer questions right now. Please call us or book a consultation.",
-  emptyQuestion: 'Please type a question first.',
-  questionTooLong: (max) => `That question is long. Please ask in under ${max} characters.`,
-};
 
-const loaded: Partial<Record<Locale, Strings>> = { en };
+const loaded: Partial<Record<Locale, Strings>> = {};
 const loading = new Map<Locale, Promise<void>>();
 
 /**
  * The strings for `locale` ("es", "es-MX" → Spanish) once {@link loadStrings} has brought
- * them; English until then, and for anything unknown.
+ * them; English where those could not load, and for anything unknown; `undefined` until
+ * then. Every language, English too, is a chunk of its own, so a page downloads only its own.
  */
-export function stringsFor(locale: string | null | undefined): Strings {
-  return loaded[resolveLocale(locale)] ?? en;
+export function stringsFor(locale: string | null | undefined): Strings | undefined {
+  return loaded[resolveLocale(locale)] ?? loaded.en;
+}
+
+/** {@link stringsFor}, for callers that have awaited {@link loadStrings}: throws if nothing has loaded. */
+export function requireStrings(locale: string | null | undefined): Strings {
+  const strings = stringsFor(locale);
+  if (!strings) throw new Error(`the ${resolveLocale(locale)} strings are not loaded: await loadStrings() first`);
+  return strings;
 }
 
 /** True when {@link stringsFor} already gives `locale`'s own strings. */
@@ -100,20 +67,24 @@ export function hasStrings(locale: string | null | undefined): boolean {
   return loaded[resolveLocale(locale)] !== undefined;
 }
 
-/**
- * Loads the strings for `locale` (once), so that a page in English never downloads the
- * Spanish ones. Never rejects: if the chunk cannot load, the words stay English.
- */
-export function loadStrings(locale: string | null | undefined): Promise<void> {
-  const resolved = resolveLocale(locale);
-  if (resolved === 'en' || loaded[resolved]) return Promise.resolve();
-  let pending = loading.get(resolved);
+function loadChunk(locale: Locale): Promise<void> {
+  let pending = loading.get(locale);
   if (!pending) {
-    pending = LOCALE_CHUNKS[resolved]().then(
-      (strings) => void (loaded[resolved] = strings),
-      () => void loading.delete(resolved),
+    pending = LOCALE_CHUNKS[locale]().then(
+      (strings) => void (loaded[locale] = strings),
+      () => void loading.delete(locale),
     );
-    loading.set(resolved, pending);
+    loading.set(locale, pending);
   }
   return pending;
+}
+
+/**
+ * Loads the strings for `locale` (once), and English instead when they cannot load. Never
+ * rejects: when nothing can load, {@link stringsFor} stays `undefined`.
+ */
+export async function loadStrings(locale: string | null | undefined): Promise<void> {
+  const resolved = resolveLocale(locale);
+  if (!loaded[resolved]) await loadChunk(resolved);
+  if (!loaded[resolved] && !loaded.en) await loadChunk('en');
 }

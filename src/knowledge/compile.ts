@@ -700,5 +700,6 @@ export function packIndex(index: KnowledgeIndex): PackedIndex {
       phrasings: entry.phrasings.map(join),
       passages: entry.passages.map(({ heading, text }) => [join(heading), join(text)]),
     })),
+    vocabulary: index.vocabulary.map((term) => term.map(join)),
   };
 }

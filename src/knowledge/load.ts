@@ -115,7 +115,14 @@ function unpackIndex(data: unknown): KnowledgeIndex | undefined {
       passages: (passages as [string, string][]).map(([heading, text]) => ({ heading: split(heading), text: split(text) })),
     });
   }
-  return { normalizer: data.normalizer, words: split(data.words), entries };
+  const { vocabulary } = data;
+  if (!Array.isArray(vocabulary) || !vocabulary.every(isTextList)) return undefined;
+  return {
+    normalizer: data.normalizer,
+    words: split(data.words),
+    entries,
+    vocabulary: (vocabulary as string[][]).map((term) => term.map(split)),
+  };
 }
 
 /** Parses JSON text into a bundle, with a {@link KnowledgeError} for text that is not JSON. */

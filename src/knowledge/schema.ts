@@ -119,6 +119,8 @@ export interface KnowledgeIndex {
   words: string[];
   /** One per entry, in the order of `entries`. */
   entries: EntryTerms[];
+  /** For each vocabulary term, in order: the stems of each phrase it `says`. */
+  vocabulary: string[][][];
 }
 
 /**
@@ -130,6 +132,8 @@ export interface PackedIndex {
   normalizer: string;
   words: string;
   entries: { title: string; keywords: string; questions: string; phrasings: string[]; passages: [string, string][] }[];
+  /** For each vocabulary term: each phrase's stems, space-separated. */
+  vocabulary: string[][];
 }
 
 export interface KnowledgeBundle {

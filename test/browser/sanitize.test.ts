@@ -4,6 +4,7 @@
  * where it does not (simulated by removing `Element.prototype.setHTML` before the page
  * loads). Either way no script runs, nothing loads, and only the allowlist reaches the page.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +145,29 @@ describe('render/sanitize in Chromium', () => {
       await page.close();
     });
   }
+
+  it('loads DOMPurify and the typo search only once the visitor starts a question, not on open', async () => {
+    const typoChunk = `/${(await readdir('dist')).find((file) => file.endsWith('.js') && readFileSync(`dist/${file}`, 'utf8').includes('Pattern length exceeds max of'))}`;
+    const { page, errors } = await visit(harness, '/favicon.svg');
+    await withoutNativeSanitizer(page);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${harness.server.url}/strict-default.html`);
+    await launcherOf(page).click();
+    const input = page.getByRole('textbox', { name: 'Your question' });
+    await input.waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(requests, 'opened, nothing typed').not.toContain(purifyChunk);
+    expect(requests, 'opened, nothing typed').not.toContain(typoChunk);
+    await input.pressSequentially('w');
+    await expect.poll(() => requests.includes(purifyChunk) && requests.includes(typoChunk)).toBe(true);
+    // A question with a typo is still understood.
+    await input.pressSequentially('hat is an epidrual steroid injection');
+    await input.press('Enter');
+    await expect.poll(() => page.getByRole('log').locator('article .reply__title').last().textContent()).toContain('Epidural steroid injection');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('answers under the strict Content Security Policy with DOMPurify too, with no violation', async () => {
     const { page, errors } = await visit(harness, '/favicon.svg');

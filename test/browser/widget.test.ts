@@ -221,8 +221,10 @@ describe('<pain-care-chat> from dist/ in Chromium', () => {
     await page.close();
   });
 
-  it('speaks Spanish on a Spanish page, loading the Spanish words only there', async () => {
-    const spanishChunk = `/${readdirSync('dist').find((file) => file.endsWith('.js') && readFileSync(`dist/${file}`, 'utf8').includes('Borrar la conversación'))}`;
+  it('speaks Spanish on a Spanish page and English elsewhere, each page loading only its own words', async () => {
+    const chunkWith = (marker: string) => `/${readdirSync('dist').find((file) => file.endsWith('.js') && readFileSync(`dist/${file}`, 'utf8').includes(marker))}`;
+    const spanishChunk = chunkWith('Borrar la conversación');
+    const englishChunk = chunkWith('Clear conversation');
     const seen = async (path: string) => {
       const { page, errors } = await visit(path);
       const requests: string[] = [];
@@ -231,9 +233,24 @@ describe('<pain-care-chat> from dist/ in Chromium', () => {
       await page.getByRole('dialog').waitFor();
       const box = await page.getByRole('textbox').getAttribute('placeholder');
       await page.close();
-      return { box, spanish: requests.includes(spanishChunk), errors };
+      return { box, spanish: requests.includes(spanishChunk), english: requests.includes(englishChunk), errors };
     };
-    expect(await seen('/plain.html')).toEqual({ box: 'Type your question…', spanish: false, errors: [] });
-    expect(await seen('/es.html')).toEqual({ box: 'Escriba su pregunta…', spanish: true, errors: [] });
+    expect(await seen('/plain.html')).toEqual({ box: 'Type your question…', spanish: false, english: true, errors: [] });
+    expect(await seen('/es.html')).toEqual({ box: 'Escriba su pregunta…', spanish: true, english: false, errors: [] });
+  });
+
+  it('keeps the launcher and says why in the console when the words cannot load', async () => {
+    const { page, errors, warnings } = await visit('/favicon.svg');
+    await page.route(/\/pain-care-chat-[\w-]+\.js$/, async (route) => {
+      const body = await (await route.fetch()).text();
+      if (body.includes('Clear conversation')) await route.fulfill({ status: 404, body: 'gone' });
+      else await route.continue();
+    });
+    await page.goto(`${harness.server.url}/plain.html`);
+    await launcherOf(page).hover();
+    await expect.poll(() => warnings.some((w) => w.includes('[strings-failed]'))).toBe(true);
+    expect(await launcherOf(page).isVisible()).toBe(true);
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await page.close();
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * fuse.js, which the matcher uses to read a word the knowledge does not know as a typo of
+ * one it does ("epidrual" → epidural). It is loaded on demand, in its own chunk: a browser
+ * asks for it when the visitor starts a question, so opening the chat does not download
+ * it; Node callers (CLI, compiler, tests) await {@link loadTypoSearch} once before matching.
+ *
+ * Where it cannot load (the chunk is blocked or offline), the matcher still answers, only
+ * without typo correction; the urgent check never needs it (it has its own near-miss rule).
+ */
+import type FuseType from 'fuse.js/basic';
+
+export type FuseClass = typeof FuseType;
+
+let fuse: FuseClass | null | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads fuse.js (once). Never rejects: when it cannot load, typo correction is off. */
+export function loadTypoSearch(): Promise<void> {
+  loading ??= import('fuse.js/basic').then(
+    (module) => void (fuse = module.default),
+    () => void (fuse ??= null),
+  );
+  return loading;
+}
+
+/** True once {@link loadTypoSearch} has finished, whether or not fuse.js could load. */
+export function typoSearchSettled(): boolean {
+  return fuse !== undefined;
+}
+
+/**
+ * fuse.js for the matcher: the class, or `null` when it could not load. Throws when it was
+ * never loaded, which is a mistake in the caller (await {@link loadTypoSearch} first), not
+ * something to answer around silently.
+ */
+export function typoSearch(): FuseClass | null {
+  if (fuse === undefined) throw new Error('typo search is not loaded: await loadTypoSearch() before matching');
+  return fuse;
+}
