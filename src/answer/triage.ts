@@ -2,9 +2,9 @@
  * The urgent-care check. It runs before matching, on every question, with the rules an
  * editor keeps in `knowledge/urgent.yaml`.
  *
- * Work is linear in the question: each word is compared with each rule word a bounded
- * number of times (words are capped in length), with no regular expressions built from
- * rule text, so no input can make it backtrack.
+ * Work is linear in the question: each word is compared with each distinct rule word at
+ * most once (words are capped in length; the answers are kept for the phrases that share
+ * them), with no regular expressions built from rule text, so no input can make it backtrack.
  */
 import type { UrgentGroup, UrgentLevel, UrgentRule } from '../knowledge/schema.js';
 import { COMMON_WORDS, MAX_QUESTION_CHARS, foldText, isNearMiss, stem } from './normalize.js';
@@ -49,6 +49,8 @@ interface PatternWord {
   text: string;
   stem: string;
   prefix: boolean;
+  /** Its number among the words of one set of rules (see {@link Scan}). */
+  id: number;
 }
 
 type Phrase = PatternWord[];
@@ -70,7 +72,7 @@ export function compilePhrase(phrase: string, seen: Map<string, PatternWord> = n
     if (!word) {
       const prefix = raw.endsWith('*');
       const text = foldText(prefix ? raw.slice(0, -1) : raw).replace(/ /g, '');
-      word = { text, stem: prefix ? text : stem(text), prefix };
+      word = { text, stem: prefix ? text : stem(text), prefix, id: seen.size };
       seen.set(raw, word);
     }
     // A lone "*" stands for any one word ("can * cause").
@@ -91,20 +93,43 @@ function tokenize(question: string): Token[] {
   return tokens;
 }
 
-function wordMatches(token: Token, pattern: PatternWord, realWords: ReadonlySet<string>): boolean {
+/**
+ * One question being checked: its words, and which rule word matches which of them,
+ * worked out once each (rules share many words), so the check costs about one comparison
+ * per question word and distinct rule word, however many phrases repeat them.
+ */
+interface Scan {
+  tokens: Token[];
+  /** For each token: it is a correctly spelt word (see {@link createTriage}), so never a typo. */
+  real: boolean[];
+  /** By `pattern.id * tokens.length + token`: 0 not yet known, 1 no, 2 yes. */
+  known: Uint8Array;
+}
+
+function wordMatches(scan: Scan, at: number, pattern: PatternWord): boolean {
+  const slot = pattern.id * scan.tokens.length + at;
+  let answer = scan.known[slot]!;
+  if (answer === 0) scan.known[slot] = answer = wordMatchesUncached(scan.tokens[at]!, scan.real[at]!, pattern) ? 2 : 1;
+  return answer === 2;
+}
+
+function wordMatchesUncached(token: Token, real: boolean, pattern: PatternWord): boolean {
   const word = token.word;
-  if (word === pattern.text || (pattern.prefix && word.startsWith(pattern.text))) return true;
-  // Another form of a base word: "wants" for "want", "killing" for "kill". Only from the
-  // base form outward: the rule "hurting myself" must not match "I hurt myself at work".
-  if (!pattern.prefix && isBaseForm(pattern) && token.stem === pattern.stem) return true;
-  // Short plurals the stemmer leaves alone ("guns", "lips").
-  if (!pattern.prefix && word === `${pattern.text}s`) return true;
-  if (realWords.has(word)) return false;
-  if (!pattern.prefix) return isNearMiss(word, pattern.text);
+  const text = pattern.text;
+  if (word === text || (pattern.prefix && word.startsWith(text))) return true;
+  if (!pattern.prefix) {
+    // Another form of a base word: "wants" for "want", "killing" for "kill". Only from the
+    // base form outward: the rule "hurting myself" must not match "I hurt myself at work".
+    if (token.stem === pattern.stem && isBaseForm(pattern)) return true;
+    // Short plurals the stemmer leaves alone ("guns", "lips").
+    if (word.length === text.length + 1 && word.endsWith('s') && word.startsWith(text)) return true;
+  }
+  if (real) return false;
+  if (!pattern.prefix) return isNearMiss(word, text);
   // A typo may add or drop a letter before the prefix ends ("sucidal" for "suicid*").
-  const length = pattern.text.length;
+  const length = text.length;
   for (let cut = length - 1; cut <= length + 1; cut++) {
-    if (cut <= word.length && isNearMiss(word.slice(0, cut), pattern.text)) return true;
+    if (cut <= word.length && isNearMiss(word.slice(0, cut), text)) return true;
   }
   return false;
 }
@@ -132,44 +157,56 @@ function isNegated(tokens: Token[], start: number): boolean {
 }
 
 /**
- * The clauses in which `phrase` occurs (not negated, when the rule is negatable). Its words
- * must come in order within one clause, with at most {@link PHRASE_GAP} other words between
- * two of them.
+ * Whether `phrase` occurs (not negated, when the rule is negatable) in a clause that is not
+ * `silenced`; or, given `into`, adds every clause it occurs in to it (and returns false).
+ * Its words must come in order within one clause, with at most {@link PHRASE_GAP} other
+ * words between two of them.
  */
-function clausesWith(tokens: Token[], phrase: Phrase, negatable: boolean, realWords: ReadonlySet<string>): Set<number> {
-  const clauses = new Set<number>();
-  if (phrase.length === 0) return clauses;
+function findPhrase(scan: Scan, phrase: Phrase, negatable: boolean, silenced: ReadonlySet<number> | null, into?: Set<number>): boolean {
+  const { tokens } = scan;
+  if (phrase.length === 0) return false;
   for (let start = 0; start < tokens.length; start++) {
-    if (clauses.has(tokens[start]!.clause) || !wordMatches(tokens[start]!, phrase[0]!, realWords)) continue;
+    if (!wordMatches(scan, start, phrase[0]!)) continue;
+    const clause = tokens[start]!.clause;
     let at = start;
     let matched = true;
     for (let k = 1; k < phrase.length && matched; k++) {
       matched = false;
       for (let next = at + 1; next <= at + 1 + PHRASE_GAP && next < tokens.length; next++) {
-        if (tokens[next]!.clause !== tokens[start]!.clause) break;
-        if (wordMatches(tokens[next]!, phrase[k]!, realWords)) {
+        if (tokens[next]!.clause !== clause) break;
+        if (wordMatches(scan, next, phrase[k]!)) {
           at = next;
           matched = true;
           break;
         }
       }
     }
-    if (matched && !(negatable && isNegated(tokens, start))) clauses.add(tokens[start]!.clause);
+    if (!matched || (negatable && isNegated(tokens, start))) continue;
+    if (into) into.add(clause);
+    else if (!silenced?.has(clause)) return true;
   }
-  return clauses;
+  return false;
 }
 
 /**
  * Whether the rule fires. An `unless` phrase silences only the clause it is in, so "I had my
  * pump put in a month ago. I just fell off a ladder" still fires.
  */
-function ruleFires(tokens: Token[], compiled: CompiledRule, realWords: ReadonlySet<string>): boolean {
+function ruleFires(scan: Scan, compiled: CompiledRule): boolean {
   const { negatable } = compiled.rule;
-  const silenced = new Set<number>();
-  for (const phrase of compiled.unless) for (const clause of clausesWith(tokens, phrase, false, realWords)) silenced.add(clause);
-  const foundIn = (phrase: Phrase) => [...clausesWith(tokens, phrase, negatable, realWords)].some((clause) => !silenced.has(clause));
-  if (compiled.any.some(foundIn)) return true;
-  return compiled.all.length > 0 && compiled.all.every((group) => group.some(foundIn));
+  let silenced: Set<number> | null = null;
+  if (compiled.unless.length > 0) {
+    silenced = new Set<number>();
+    for (const phrase of compiled.unless) findPhrase(scan, phrase, false, null, silenced);
+  }
+  for (const phrase of compiled.any) if (findPhrase(scan, phrase, negatable, silenced)) return true;
+  if (compiled.all.length === 0) return false;
+  for (const group of compiled.all) {
+    let found = false;
+    for (const phrase of group) if ((found = findPhrase(scan, phrase, negatable, silenced))) break;
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** A triage function bound to one set of rule groups; compile once, call per question. */
@@ -184,7 +221,13 @@ export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable
   const known = new Set<string>([...NOT_TYPOS, ...COMMON_WORDS]);
   for (const word of realWords) known.add(word);
   const seen = new Map<string, PatternWord>();
-  const compile = (phrase: string) => compilePhrase(phrase, seen);
+  // Shared lists repeat whole phrases across rules: each distinct phrase is compiled once.
+  const phrases = new Map<string, Phrase>();
+  const compile = (phrase: string) => {
+    let compiled = phrases.get(phrase);
+    if (!compiled) phrases.set(phrase, (compiled = compilePhrase(phrase, seen)));
+    return compiled;
+  };
   const compiled: CompiledRule[] = groups.flatMap((group) =>
     group.rules.map((rule) => ({
       rule,
@@ -196,9 +239,10 @@ export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable
   );
   return (question, locale = 'en') => {
     const tokens = tokenize(question);
+    const scan: Scan = { tokens, real: tokens.map((token) => known.has(token.word)), known: new Uint8Array(seen.size * tokens.length) };
     const findings = new Map<UrgentLevel, UrgentFinding>();
     for (const entry of compiled) {
-      if (findings.has(entry.group.level) || !ruleFires(tokens, entry, known)) continue;
+      if (findings.has(entry.group.level) || !ruleFires(scan, entry)) continue;
       findings.set(entry.group.level, {
         level: entry.group.level,
         ruleId: entry.rule.id,
