@@ -44,16 +44,17 @@ function widgetFor(script: HTMLScriptElement): HTMLElement {
 
 let code: Promise<unknown> | undefined;
 
-/** Loads the chat's code (once) and, at the same time, the knowledge of `widgets`. */
+/** Loads the chat's code (once) and, at the same time, the knowledge and words of `widgets`. */
 function loadChat(widgets: HTMLElement[]): void {
-  // Once the chat's code is here, each chat asks for its own knowledge (and words).
-  if (!customElements.get(TAG)) {
-    for (const widget of widgets) {
-      prefetchKnowledge(widget.getAttribute('knowledge'));
-      LOCALE_CHUNKS[localeOf(widget)]().catch(() => undefined);
-    }
-  }
+  const defined = customElements.get(TAG) !== undefined;
   code ??= import('./index.js').catch((error: unknown) => warnOnce('chunk-failed', `could not load the chat: ${(error as Error).message}`));
+  // The code is asked for first (it takes longest to get ready); once it is here, each chat
+  // asks for its own knowledge and words, so this is only for chats drawn before that.
+  if (defined) return;
+  for (const widget of widgets) {
+    prefetchKnowledge(widget.getAttribute('knowledge'));
+    LOCALE_CHUNKS[localeOf(widget)]().catch(() => undefined);
+  }
 }
 
 function mount(): void {
