@@ -103,8 +103,8 @@ export interface ReplyOptions {
 /** Everything needed to answer questions from one bundle, built once. */
 export interface Responder {
   reply(question: string, options?: ReplyOptions): Reply;
-  /** The reply to a "Did you mean" or related-question button: that entry's summary. */
-  replyWithEntry(id: string): Reply;
+  /** The reply to a "Did you mean" or related-question button: that entry's summary (or the passage asked for). */
+  replyWithEntry(id: string, passageId?: string): Reply;
   /** For the studio and the CLI's explanations. */
   explain(question: string, locale?: string): { urgent: UrgentFinding[]; matches: EntryMatch[]; analysis: QueryAnalysis };
   readonly matcher: Matcher;
@@ -183,10 +183,11 @@ export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: 
     return { status: 'clarify', choices, matches: scored };
   }
 
-  function replyWithEntry(id: string): Reply {
+  function replyWithEntry(id: string, passageId?: string): Reply {
     const entry = byId.get(id);
     if (!entry) return { status: 'fallback', matches: [] };
-    return answerWith(entry, entry.passages[0]!.id, [{ id, score: 1 }], byId);
+    const passage = entry.passages.find((p) => p.id === passageId) ?? entry.passages[0]!;
+    return answerWith(entry, passage.id, [{ id, score: 1 }], byId);
   }
 
   function explain(question: string, locale?: string) {

@@ -13,6 +13,7 @@ import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import { loadTypoSearch, typoSearch, typoSearchSettled } from '../answer/typo-search.js';
 import { fetchKnowledge } from '../knowledge/fetch.js';
 import { KnowledgeError, parseBundleText } from '../knowledge/load.js';
+import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { warnOnce } from './warn.js';
 
 export type NewMessage =
@@ -137,6 +138,23 @@ export class ConversationController implements ReactiveController {
     this.storageKey = key;
     this.steps = readSteps(key);
     this.restorable = this.steps.length;
+  }
+
+  /**
+   * Answers from `bundle`, already in memory (the studio's preview), instead of a knowledge
+   * file; the conversation starts afresh.
+   */
+  use(bundle: KnowledgeBundle): void {
+    clearTimeout(this.slowTimer);
+    this.responder = createResponder(bundle);
+    this.state = 'ready';
+    this.slow = false;
+    this.clear();
+  }
+
+  /** Shows an entry's passage (its summary when none is named) as the answer a visitor would see. */
+  show(entryId: string, passageId?: string): void {
+    if (this.responder) this.deliver(this.responder.replyWithEntry(entryId, passageId));
   }
 
   /** Starts loading the knowledge from `url` (once); questions asked meanwhile wait for it. */

@@ -2,6 +2,7 @@ import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import type { AnswerReply, Reply, UrgentAdvice } from '../answer/reply.js';
+import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { type AttributeName, DEFAULT_KNOWLEDGE_FILE, type WidgetConfig, readConfig, telHref } from '../config/attributes.js';
 import { type Strings, hasStrings, loadStrings, stringsFor } from '../i18n/strings.js';
 import { prepareSanitizer, sanitizeToFragment } from '../render/sanitize.js';
@@ -83,6 +84,7 @@ export class PainCareChat extends LitElement {
     emergencyNumber: { attribute: 'emergency-number' },
     crisisLine: { attribute: 'crisis-line' },
     poisonControl: { attribute: 'poison-control' },
+    bundle: { attribute: false },
     config: { state: true },
     fullScreen: { state: true },
   };
@@ -109,6 +111,11 @@ export class PainCareChat extends LitElement {
   crisisLine: string | null = null;
   /** Poison control number for too much medicine. Default `1-800-222-1222`. */
   poisonControl: string | null = null;
+  /**
+   * Knowledge already in memory (a compiled bundle), used instead of the `knowledge` file:
+   * the knowledge studio's preview sets it. Property only; setting it starts a new conversation.
+   */
+  bundle: KnowledgeBundle | null = null;
 
   private config!: WidgetConfig;
   /** The floating panel covers the whole screen (phones, zoomed windows): it is modal then. */
@@ -167,6 +174,14 @@ export class PainCareChat extends LitElement {
     this.scrollToEnd = true;
   }
 
+  /**
+   * Shows an entry as the answer a visitor would get on choosing it: its summary, or the
+   * passage `passageId` names. Does nothing for an unknown entry or before the knowledge is ready.
+   */
+  showEntry(entryId: string, passageId?: string): void {
+    this.conversation.show(String(entryId), passageId === undefined ? undefined : String(passageId));
+  }
+
   /** Removes every message from the conversation. */
   clear(): void {
     this.conversation.clear();
@@ -217,6 +232,10 @@ export class PainCareChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('bundle') && this.bundle) {
+      this.fragments.clear();
+      this.conversation.use(this.bundle);
+    }
     if ([...changed.keys()].some((key) => key !== 'config')) this.readAttributes();
     // Open, inline, or taking over the script tag's launcher (the visitor pointed at it,
     // focused or touched it): get the answers ready now, so they are there at the click.

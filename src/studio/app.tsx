@@ -1,0 +1,362 @@
+/**
+ * The studio's screens: entries (list and editor with the widget's own preview), problems,
+ * ask (the reply a visitor gets, and why), coverage, and the urgent rules and vocabulary.
+ *
+ * What the editor types is kept as a draft (in this browser's localStorage, so a reload or a
+ * crash loses nothing) until it is saved; the checker runs on the drafts as they change, and a
+ * file with errors is not saved.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { type Responder, createResponder } from '../answer/reply.js';
+import { type CompileResult, type Problem, URGENT_FILE, VOCABULARY_FILE, compileKnowledge } from '../knowledge/compile.js';
+import type { KnowledgeBundle } from '../knowledge/schema.js';
+import { AskView } from './ask-view.js';
+import { CoverageView } from './coverage-view.js';
+import { EntryEditor, NewEntry } from './entry-editor.js';
+import { type FileChange, readFields } from './entry-file.js';
+import { RulesView } from './rules-view.js';
+import type { StudioFile } from './server.js';
+
+export interface Route {
+  view: 'entries' | 'entry' | 'new' | 'problems' | 'ask' | 'coverage' | 'urgent' | 'vocabulary';
+  path?: string;
+  /** A field (or `body`) to put the cursor in, and a line of the file for the body or a YAML file. */
+  field?: string;
+  line?: number;
+}
+
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const params = new URLSearchParams(query);
+  const field = params.get('field') ?? undefined;
+  const line = params.has('line') ? Number(params.get('line')) : undefined;
+  if (path.startsWith('entry/')) return { view: 'entry', path: decodeURIComponent(path.slice(6)), field, line };
+  const view = path as Route['view'];
+  if (['new', 'problems', 'ask', 'coverage', 'urgent', 'vocabulary'].includes(view)) return { view, field, line };
+  return { view: 'entries' };
+}
+
+export const entryHref = (path: string, field?: string, line?: number) =>
+  `#/entry/${encodeURIComponent(path)}${field || line ? `?${new URLSearchParams({ ...(field ? { field } : {}), ...(line ? { line: String(line) } : {}) })}` : ''}`;
+
+/** Where a problem is fixed: the entry's field, or the YAML file's line. */
+export function problemHref(problem: Problem, text: string | undefined): string {
+  if (problem.path === URGENT_FILE) return `#/urgent?line=${problem.line}`;
+  if (problem.path === VOCABULARY_FILE) return `#/vocabulary?line=${problem.line}`;
+  return entryHref(problem.path, undefined, text === undefined ? undefined : problem.line);
+}
+
+export const isEntryPath = (path: string) => /\.md$/i.test(path) && !/(^|\/)readme\.md$/i.test(path);
+
+export interface Studio {
+  folder: string;
+  /** Every file's text: the draft where there is one, else what is on disk. */
+  files: ReadonlyMap<string, string>;
+  saved: ReadonlyMap<string, string>;
+  drafts: ReadonlyMap<string, string>;
+  compiled: CompileResult;
+  /** The newest knowledge that compiled without errors, and its responder (the preview and "ask" use it). */
+  bundle: KnowledgeBundle | null;
+  responder: Responder | null;
+  setDraft(path: string, text: string): void;
+  discard(path: string): void;
+  /** Saves `paths` (their drafts), or the given changes; resolves to an error message, or `null` when saved. */
+  save(paths: string[], changes?: FileChange[]): Promise<string | null>;
+}
+
+const draftKey = (folder: string) => `pain-care-chat-studio:${folder}:drafts`;
+
+function readDrafts(folder: string, saved: ReadonlyMap<string, string>): Map<string, string> {
+  try {
+    const stored = JSON.parse(localStorage.getItem(draftKey(folder)) ?? '{}') as Record<string, unknown>;
+    return new Map(Object.entries(stored).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== saved.get(pair[0])));
+  } catch {
+    return new Map();
+  }
+}
+
+function compile(files: ReadonlyMap<string, string>): CompileResult {
+  return compileKnowledge([...files].map(([path, text]) => ({ path, text })));
+}
+
+export function App({ folder, files: initial }: { folder: string; files: StudioFile[] }) {
+  const [saved, setSaved] = useState(() => new Map(initial.map((file) => [file.path, file.text])));
+  const [drafts, setDrafts] = useState(() => readDrafts(folder, saved));
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  const files = useMemo(() => {
+    const all = new Map(saved);
+    for (const [path, text] of drafts) all.set(path, text);
+    return all;
+  }, [saved, drafts]);
+  // The checker runs on what the editor sees, a moment after they stop typing.
+  const [compiled, setCompiled] = useState(() => compile(files));
+  useEffect(() => {
+    const timer = setTimeout(() => setCompiled(compile(files)), 250);
+    return () => clearTimeout(timer);
+  }, [files]);
+  const [good, setGood] = useState<{ bundle: KnowledgeBundle; responder: Responder } | null>(() =>
+    compiled.bundle ? { bundle: compiled.bundle, responder: createResponder(compiled.bundle) } : null,
+  );
+  useEffect(() => {
+    if (compiled.bundle && compiled.bundle !== good?.bundle) setGood({ bundle: compiled.bundle, responder: createResponder(compiled.bundle) });
+  }, [compiled]);
+
+  useEffect(() => {
+    try {
+      if (drafts.size === 0) localStorage.removeItem(draftKey(folder));
+      else localStorage.setItem(draftKey(folder), JSON.stringify(Object.fromEntries(drafts)));
+    } catch {
+      // Storage full or blocked: the drafts still live in this page.
+    }
+  }, [drafts]);
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (drafts.size === 0) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [drafts]);
+  useEffect(() => {
+    const follow = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+
+  const studio: Studio = {
+    folder,
+    files,
+    saved,
+    drafts,
+    compiled,
+    bundle: good?.bundle ?? null,
+    responder: good?.responder ?? null,
+    setDraft(path, text) {
+      setDrafts((current) => {
+        const next = new Map(current);
+        if (text === saved.get(path)) next.delete(path);
+        else next.set(path, text);
+        return next;
+      });
+    },
+    discard(path) {
+      setDrafts((current) => {
+        const next = new Map(current);
+        next.delete(path);
+        return next;
+      });
+    },
+    async save(paths, changes) {
+      const planned: FileChange[] = changes ?? paths.map((path) => ({ path, text: files.get(path) ?? '' }));
+      // The checker's verdict on the files as they will be after the save.
+      const after = new Map(files);
+      for (const change of planned) {
+        if ('delete' in change) after.delete(change.path);
+        else after.set(change.path, change.text);
+      }
+      const errors = compile(after).problems.filter((p) => p.severity === 'error' && planned.some((c) => c.path === p.path));
+      if (errors.length > 0) {
+        return `Not saved: ${errors.length === 1 ? 'there is 1 error' : `there are ${errors.length} errors`} to fix first (${errors.map((p) => `${p.path} line ${p.line}`).join(', ')}).`;
+      }
+      const expect = Object.fromEntries(planned.map((change) => [change.path, saved.get(change.path) ?? null]));
+      let response: Response;
+      try {
+        response = await fetch('/api/save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ changes: planned, expect }) });
+      } catch (error) {
+        return `Not saved: the studio server did not answer (${(error as Error).message}). Your edits are kept as a draft.`;
+      }
+      const result = (await response.json().catch(() => ({}))) as { ok?: boolean; error?: string };
+      if (!response.ok || !result.ok) return `Not saved: ${result.error ?? `the server answered ${response.status}`}.`;
+      setSaved((current) => {
+        const next = new Map(current);
+        for (const change of planned) {
+          if ('delete' in change) next.delete(change.path);
+          else next.set(change.path, change.text);
+        }
+        return next;
+      });
+      setDrafts((current) => {
+        const next = new Map(current);
+        for (const change of planned) next.delete(change.path);
+        return next;
+      });
+      return null;
+    },
+  };
+
+  const errors = compiled.problems.filter((p) => p.severity === 'error').length;
+  const warnings = compiled.problems.length - errors;
+  const nav: [Route['view'], string, ComponentChildren?][] = [
+    ['entries', 'Entries'],
+    ['problems', 'Problems', <span class={`count${errors ? ' count--error' : ''}`}>{errors + warnings}</span>],
+    ['ask', 'Ask'],
+    ['coverage', 'Coverage'],
+    ['urgent', 'Urgent rules'],
+    ['vocabulary', 'Vocabulary'],
+  ];
+  const current = route.view === 'entry' || route.view === 'new' ? 'entries' : route.view;
+  return (
+    <div class="studio">
+      <header class="top">
+        <h1>
+          Knowledge studio <span class="folder">{folder}/</span>
+        </h1>
+        <nav aria-label="Studio">
+          <ul>
+            {nav.map(([view, label, extra]) => (
+              <li key={view}>
+                <a href={`#/${view === 'entries' ? '' : view}`} aria-current={current === view ? 'page' : undefined}>
+                  {label} {extra}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p class="drafts" role="status">
+          {drafts.size === 0 ? 'All changes saved' : `${drafts.size} unsaved ${drafts.size === 1 ? 'file' : 'files'}`}
+        </p>
+      </header>
+      <div class="body">
+        {current === 'entries' ? <EntryList studio={studio} selected={route.path} /> : null}
+        <main id="main" tabIndex={-1}>
+          {route.view === 'entry' && route.path ? (
+            files.has(route.path) ? (
+              <EntryEditor key={route.path} studio={studio} path={route.path} focus={route} />
+            ) : (
+              <p>There is no file {route.path}. Pick an entry from the list.</p>
+            )
+          ) : route.view === 'new' ? (
+            <NewEntry studio={studio} />
+          ) : route.view === 'problems' ? (
+            <ProblemsView studio={studio} />
+          ) : route.view === 'ask' ? (
+            <AskView studio={studio} />
+          ) : route.view === 'coverage' ? (
+            <CoverageView studio={studio} />
+          ) : route.view === 'urgent' || route.view === 'vocabulary' ? (
+            <RulesView key={route.view} studio={studio} path={route.view === 'urgent' ? URGENT_FILE : VOCABULARY_FILE} line={route.line} />
+          ) : (
+            <Welcome studio={studio} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Welcome({ studio }: { studio: Studio }) {
+  const entries = [...studio.files.keys()].filter(isEntryPath).length;
+  return (
+    <section>
+      <h2>Welcome</h2>
+      <p>
+        {entries} entries in <code>{studio.folder}/</code>. Pick one from the list to edit it, see how the widget shows it, and save. Use <a href="#/ask">Ask</a> to try a
+        question as a visitor would, and <a href="#/coverage">Coverage</a> to see which example questions land on the wrong entry.
+      </p>
+      <p>
+        <a class="button" href="#/new">
+          New entry
+        </a>
+      </p>
+    </section>
+  );
+}
+
+const CATEGORIES = ['procedure', 'condition', 'principle', 'about'];
+
+function EntryList({ studio, selected }: { studio: Studio; selected?: string }) {
+  const [search, setSearch] = useState('');
+  const needle = search.trim().toLowerCase();
+  const problemsOf = (path: string) => studio.compiled.problems.filter((p) => p.path === path);
+  const entries = [...studio.files]
+    .filter(([path]) => isEntryPath(path))
+    .map(([path, text]) => ({ path, fields: readFields(text), category: path.split('/')[0] ?? '' }))
+    .filter(({ path, fields }) => !needle || [path, fields.title, ...fields.questions, ...fields.keywords].some((t) => t.toLowerCase().includes(needle)));
+  const groups = [...new Set([...CATEGORIES, ...entries.map((e) => e.category)])];
+  return (
+    <aside class="list" aria-label="Entries">
+      <p>
+        <label for="entry-search">Search entries</label>
+        <input id="entry-search" type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} placeholder="title, question or keyword" />
+      </p>
+      <p>
+        <a class="button" href="#/new">
+          New entry
+        </a>
+      </p>
+      {groups.map((category) => {
+        const inGroup = entries.filter((e) => e.category === category).sort((a, b) => a.fields.title.localeCompare(b.fields.title));
+        if (inGroup.length === 0) return null;
+        return (
+          <section key={category}>
+            <h2>
+              {category} <span class="muted">({inGroup.length})</span>
+            </h2>
+            <ul>
+              {inGroup.map(({ path, fields }) => {
+                const problems = problemsOf(path);
+                const errors = problems.filter((p) => p.severity === 'error').length;
+                return (
+                  <li key={path}>
+                    <a href={entryHref(path)} aria-current={selected === path ? 'page' : undefined}>
+                      {fields.title || path}
+                      {studio.drafts.has(path) ? <span class="dirty"> (unsaved)</span> : null}
+                      {problems.length > 0 ? (
+                        <span class={errors ? 'badge badge--error' : 'badge'}>
+                          {errors ? `${errors} error${errors > 1 ? 's' : ''}` : `${problems.length} warning${problems.length > 1 ? 's' : ''}`}
+                        </span>
+                      ) : null}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+      {entries.length === 0 ? <p>No entry matches “{search}”.</p> : null}
+    </aside>
+  );
+}
+
+/** One list of problems, each a link to the field or line where it is fixed. */
+export function ProblemList({ studio, problems }: { studio: Studio; problems: Problem[] }) {
+  if (problems.length === 0) return <p class="ok">No problems.</p>;
+  return (
+    <ul class="problems">
+      {problems.map((problem, i) => (
+        <li key={i} class={`problem problem--${problem.severity}`}>
+          <a href={problemHref(problem, studio.files.get(problem.path))}>
+            <span class="problem__where">
+              {problem.severity === 'error' ? 'Error' : 'Warning'} · {problem.path} line {problem.line}
+            </span>
+            <span class="problem__message">{problem.message}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProblemsView({ studio }: { studio: Studio }) {
+  const problems = [...studio.compiled.problems].sort((a, b) => (a.severity === b.severity ? a.path.localeCompare(b.path) || a.line - b.line : a.severity === 'error' ? -1 : 1));
+  return (
+    <section>
+      <h2>Problems</h2>
+      <p>
+        Everything the checker (<code>npm run knowledge -- --check</code>) says about the files as they are in the studio, saved or not. Errors keep a file from being saved and the
+        widget from being built; warnings are advice.
+      </p>
+      <ProblemList studio={studio} problems={problems} />
+    </section>
+  );
+}
+
+/** Keeps the latest value in a ref, for effects that must not re-run when it changes. */
+export function useLatest<T>(value: T) {
+  const ref = useRef(value);
+  ref.current = value;
+  return ref;
+}

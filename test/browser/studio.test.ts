@@ -1,0 +1,142 @@
+/**
+ * The knowledge studio in Debian's headless Chromium, started on a copy of the default
+ * knowledge: edit, save and reload; a checker error shown and blocking the save; ask with
+ * the explanation; the coverage table. Only the keyboard and labels are used to find things.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStudio } from '../../src/studio/server.js';
+import { launchChromium } from './chromium.js';
+
+let browser: Browser;
+let studio: Awaited<ReturnType<typeof startStudio>>;
+let dir: string;
+const ESI = 'procedure/epidural-steroid-injection.md';
+
+beforeAll(async () => {
+  dir = join(mkdtempSync(join(tmpdir(), 'pcc-studio-')), 'knowledge');
+  cpSync('knowledge', dir, { recursive: true });
+  studio = await startStudio({ dir, port: 0 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.close();
+  rmSync(dirname(dir), { recursive: true, force: true });
+});
+
+function dirname(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}
+
+async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${studio.url}${hash}`);
+  await page.getByRole('navigation', { name: 'Studio' }).waitFor({ timeout: 60_000 });
+  return { page, errors };
+}
+
+const onDisk = (path: string) => readFileSync(join(dir, path), 'utf8');
+
+describe('the knowledge studio', () => {
+  it('edits an entry, saves only what changed, and shows it again after a reload', async () => {
+    const before = onDisk(ESI);
+    const { page, errors } = await open();
+    await page.getByRole('link', { name: 'Epidural steroid injection (ESI)' }).click();
+    const title = page.getByLabel('Title', { exact: true });
+    await title.fill('Epidural steroid injection (ESI shot)');
+    await expect.poll(() => page.getByText('1 unsaved file').count()).toBe(1);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: `Saved ${ESI}` }).waitFor();
+    const after = onDisk(ESI);
+    expect(after).toBe(before.replace('title: Epidural steroid injection (ESI)\n', 'title: Epidural steroid injection (ESI shot)\n'));
+    await page.reload();
+    await page.getByRole('link', { name: 'Epidural steroid injection (ESI shot)' }).click();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Epidural steroid injection (ESI shot)');
+    expect(await page.getByText('All changes saved').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a checker error with a link to the field, refuses to save, and keeps the edit through a reload', async () => {
+    const before = onDisk('procedure/nerve-block.md');
+    const { page } = await open('#/entry/procedure%2Fnerve-block.md');
+    await page.getByLabel('Last reviewed').fill('');
+    await page.getByLabel('Title', { exact: true }).fill('');
+    const problem = page.getByRole('link', { name: /Error · procedure\/nerve-block\.md line \d+.*title/ });
+    await problem.first().waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Not saved: there (is 1 error|are \d+ errors) to fix first/);
+    expect(onDisk('procedure/nerve-block.md')).toBe(before);
+    // The link puts the cursor in the field the error is about.
+    await problem.first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-title');
+    // Nothing typed is lost by a reload: it is a draft until saved.
+    await page.reload();
+    await page.getByLabel('Title', { exact: true }).waitFor();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByText('1 unsaved file').count()).toBe(1);
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Nerve block');
+    await page.close();
+  });
+
+  it('answers a question as a visitor would see it, and says why', async () => {
+    const { page, errors } = await open('#/ask');
+    await page.getByLabel('Question', { exact: true }).fill('how long does an epidrual last');
+    await page.keyboard.press('Enter');
+    const reply = page.getByRole('region', { name: 'The reply a visitor gets' });
+    await reply.getByRole('heading', { name: /Epidural steroid injection.*How long relief lasts/ }).waitFor();
+    await reply.getByRole('link', { name: 'Book a consultation' }).waitFor();
+    expect(await page.locator('#why-status').textContent()).toContain('answer from epidural-steroid-injection');
+    expect(await page.locator('#why-urgent').textContent()).toContain('none fired');
+    const first = page.locator('#why-matches tbody tr').first();
+    expect(await first.textContent()).toContain('Epidural steroid injection');
+    expect(Number(await first.locator('td').nth(2).textContent())).toBeGreaterThan(0.6);
+
+    await page.getByLabel('Question', { exact: true }).fill('I cant feel my legs and I wet myself');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#why-urgent').textContent()).toContain('bladder-bowel-control');
+    await reply.getByRole('alert').waitFor();
+    expect(await reply.getByRole('link', { name: 'Book a consultation' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every example question in a coverage table that sorts and filters', async () => {
+    const { page } = await open('#/coverage');
+    const table = page.locator('#coverage-table');
+    await table.waitFor();
+    const total = (await page.evaluate(async () => {
+      const response = await fetch('/api/knowledge');
+      const { files } = (await response.json()) as { files: { path: string; text: string }[] };
+      return files.filter((f) => f.path.endsWith('.md') && !/readme/i.test(f.path)).map((f) => f.text);
+    })).reduce((sum, text) => sum + (text.split('\nkeywords:')[0]!.split('questions:')[1]!.match(/\n\s*- /g) ?? []).length, 0);
+    expect(await table.locator('tbody tr').count()).toBe(total);
+    // Sort by score, lowest first.
+    await table.getByRole('button', { name: 'Score' }).click();
+    expect(await table.getByRole('columnheader', { name: 'Score' }).getAttribute('aria-sort')).toBe('ascending');
+    const scores = (await table.locator('tbody tr td:nth-child(5)').allTextContents()).map(Number);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    // Only the questions their own entry does not answer.
+    await page.getByLabel('Show only questions not answered by their own entry').check();
+    const results = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(results.length).toBeLessThan(total);
+    expect(results.every((r) => r !== 'right')).toBe(true);
+    // Real visitors' questions, pasted.
+    await page.getByLabel('Questions, one a line').fill('how long does rfa last\nwhat is a nerve block');
+    expect(await page.locator('#visitor-table tbody tr').count()).toBe(2);
+    await page.close();
+  });
+});
