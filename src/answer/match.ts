@@ -66,6 +66,8 @@ export interface EntryMatch {
   passageId: string;
   /** Question terms this entry matched (after stemming, typo correction and vocabulary). */
   matchedTerms: string[];
+  /** Each of its passages: how much of the question (less the words that only name the entry) it explains, 0–1. */
+  passages: { passageId: string; score: number }[];
 }
 
 export interface QueryTerm {
@@ -463,12 +465,10 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
         if (top.length > MAX_MATCHES) top.pop();
       }
     }
-    const matches: EntryMatch[] = top.map(({ entry, score }) => ({
-      entryId: idOf(entry),
-      score,
-      passageId: bestPassage(itemAt(entry), analysis.terms),
-      matchedTerms: matchedTerms(itemAt(entry), analysis.terms),
-    }));
+    const matches: EntryMatch[] = top.map(({ entry, score }) => {
+      const passages = passageScores(itemAt(entry), analysis.terms);
+      return { entryId: idOf(entry), score, passageId: passages.best, matchedTerms: matchedTerms(itemAt(entry), analysis.terms), passages: passages.scores };
+    });
     return { matches, analysis };
   }
 
@@ -512,22 +512,25 @@ function focus(phrasings: string[][], queryTerms: QueryTerm[], weightOf: (term: 
 /**
  * The passage whose heading and text explain the most of the question, leaving out the
  * terms that only name the entry ("how long does RFA last" → the section about how long
- * relief lasts); the summary on ties.
+ * relief lasts); the summary on ties. Also each passage's share of those terms, for the "why".
  */
-function bestPassage(item: IndexedEntry, queryTerms: QueryTerm[]): string {
+function passageScores(item: IndexedEntry, queryTerms: QueryTerm[]): { best: string; scores: { passageId: string; score: number }[] } {
   const aspects = queryTerms.map(({ weight, candidates }) => {
     const naming = candidates.some((c) => c.similarity === 1 && item.naming.has(c.term)) ? 1 : 0;
     return { weight: weight * (1 - naming), candidates };
   });
-  let bestId = item.passages[0]?.passage.id ?? item.entry.id;
+  const total = aspects.reduce((sum, aspect) => sum + aspect.weight, 0);
+  let best = item.passages[0]?.passage.id ?? item.entry.id;
   let bestScore = 0;
+  const scores: { passageId: string; score: number }[] = [];
   for (const { passage, fields } of item.passages) {
     let score = 0;
     for (const { weight, candidates } of aspects) score += weight * strength(candidates, fields);
+    scores.push({ passageId: passage.id, score: total > 0 ? score / total : 0 });
     if (score > bestScore + 1e-9) {
       bestScore = score;
-      bestId = passage.id;
+      best = passage.id;
     }
   }
-  return bestId;
+  return { best, scores };
 }

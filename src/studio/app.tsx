@@ -55,6 +55,10 @@ export interface Studio {
   files: ReadonlyMap<string, string>;
   saved: ReadonlyMap<string, string>;
   drafts: ReadonlyMap<string, string>;
+  /** Drafts whose file changed on disk after the draft was started: the editor must choose which to keep. */
+  conflicts: ReadonlySet<string>;
+  /** Keeps the draft and lets it replace the file's new text on disk at the next save. */
+  keepDraft(path: string): void;
   compiled: CompileResult;
   /** The newest knowledge that compiled without errors, and its responder (the preview and "ask" use it). */
   bundle: KnowledgeBundle | null;
@@ -67,10 +71,22 @@ export interface Studio {
 
 const draftKey = (folder: string) => `pain-care-chat-studio:${folder}:drafts`;
 
-function readDrafts(folder: string, saved: ReadonlyMap<string, string>): Map<string, string> {
+/** A draft: the text being edited, and the text on disk when the editing started (`null`: a new file). */
+interface Draft {
+  text: string;
+  base: string | null;
+}
+
+function readDrafts(folder: string, saved: ReadonlyMap<string, string>): Map<string, Draft> {
   try {
     const stored = JSON.parse(localStorage.getItem(draftKey(folder)) ?? '{}') as Record<string, unknown>;
-    return new Map(Object.entries(stored).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== saved.get(pair[0])));
+    const drafts = new Map<string, Draft>();
+    for (const [path, value] of Object.entries(stored)) {
+      const draft = value as Partial<Draft> | null;
+      if (!draft || typeof draft.text !== 'string' || (draft.base !== null && typeof draft.base !== 'string')) continue;
+      if (draft.text !== saved.get(path)) drafts.set(path, { text: draft.text, base: draft.base });
+    }
+    return drafts;
   } catch {
     return new Map();
   }
@@ -86,9 +102,11 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
   const [route, setRoute] = useState(() => parseRoute(location.hash));
   const files = useMemo(() => {
     const all = new Map(saved);
-    for (const [path, text] of drafts) all.set(path, text);
+    for (const [path, draft] of drafts) all.set(path, draft.text);
     return all;
   }, [saved, drafts]);
+  const draftTexts = useMemo(() => new Map([...drafts].map(([path, draft]) => [path, draft.text])), [drafts]);
+  const conflicts = useMemo(() => new Set([...drafts].filter(([path, draft]) => draft.base !== (saved.get(path) ?? null)).map(([path]) => path)), [saved, drafts]);
   // The checker runs on what the editor sees, a moment after they stop typing.
   const [compiled, setCompiled] = useState(() => compile(files));
   useEffect(() => {
@@ -129,7 +147,15 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
     folder,
     files,
     saved,
-    drafts,
+    drafts: draftTexts,
+    conflicts,
+    keepDraft(path) {
+      setDrafts((current) => {
+        const draft = current.get(path);
+        if (!draft) return current;
+        return new Map(current).set(path, { text: draft.text, base: saved.get(path) ?? null });
+      });
+    },
     compiled,
     bundle: good?.bundle ?? null,
     responder: good?.responder ?? null,
@@ -137,7 +163,7 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
       setDrafts((current) => {
         const next = new Map(current);
         if (text === saved.get(path)) next.delete(path);
-        else next.set(path, text);
+        else next.set(path, { text, base: current.get(path)?.base ?? saved.get(path) ?? null });
         return next;
       });
     },
@@ -150,6 +176,10 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
     },
     async save(paths, changes) {
       const planned: FileChange[] = changes ?? paths.map((path) => ({ path, text: files.get(path) ?? '' }));
+      const changedOnDisk = planned.filter((change) => conflicts.has(change.path)).map((change) => change.path);
+      if (changedOnDisk.length > 0) {
+        return `Not saved: ${changedOnDisk.join(', ')} changed on disk after you started editing. Choose which version to keep first.`;
+      }
       // The checker's verdict on the files as they will be after the save.
       const after = new Map(files);
       for (const change of planned) {
@@ -351,6 +381,30 @@ function ProblemsView({ studio }: { studio: Studio }) {
       </p>
       <ProblemList studio={studio} problems={problems} />
     </section>
+  );
+}
+
+/** Says a draft's file changed on disk after the editing started, and lets the editor pick a version. */
+export function ConflictNotice({ studio, path, onDiscard }: { studio: Studio; path: string; onDiscard: () => void }) {
+  if (!studio.conflicts.has(path)) return null;
+  return (
+    <div class="message message--alert" role="alert">
+      <p>{path} changed on disk after you started editing it here (someone else, or another program, saved it). Which version do you want?</p>
+      <div class="actions">
+        <button type="button" onClick={() => studio.keepDraft(path)}>
+          Keep my version (it replaces the file on disk when saved)
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            studio.discard(path);
+            onDiscard();
+          }}
+        >
+          Use the version on disk (my edits are thrown away)
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -117,6 +117,32 @@ export function AskView({ studio }: { studio: Studio }) {
                 })}
               </tbody>
             </table>
+            <h4>Passages of the best three</h4>
+            <table id="why-passages">
+              <thead>
+                <tr>
+                  <th scope="col">Entry</th>
+                  <th scope="col">Passage</th>
+                  <th scope="col">Share of the question it explains</th>
+                </tr>
+              </thead>
+              <tbody>
+                {why.matches.slice(0, 3).flatMap((m) =>
+                  [...m.passages]
+                    .sort((a, b) => b.score - a.score)
+                    .map((p) => (
+                      <tr key={`${m.entryId} ${p.passageId}`} class={p.passageId === m.passageId ? 'chosen' : undefined}>
+                        <td>{titleOf(m.entryId)}</td>
+                        <td>
+                          {headingOf(m.entryId, p.passageId)}
+                          {p.passageId === m.passageId ? ' (shown)' : ''}
+                        </td>
+                        <td>{score(p.score)}</td>
+                      </tr>
+                    )),
+                )}
+              </tbody>
+            </table>
           </section>
         </div>
       ) : (

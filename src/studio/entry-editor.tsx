@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import type { PainCareChat } from '../elements/pain-care-chat.js';
-import { ProblemList, type Route, type Studio, entryHref, isEntryPath, useLatest } from './app.js';
+import { ConflictNotice, ProblemList, type Route, type Studio, entryHref, isEntryPath, useLatest } from './app.js';
 import { type EntryFields, NEW_ENTRY_BODY, emptyFields, fieldAtLine, newEntryText, readBody, readFields, renameEntry, today, writeEntry } from './entry-file.js';
 
 const lines = (text: string) =>
@@ -134,6 +134,7 @@ export function EntryEditor({ studio, path, focus }: { studio: Studio; path: str
           </p>
         ) : null}
         {renaming ? <RenameForm studio={studio} path={path} currentId={fields.id} /> : null}
+        <ConflictNotice studio={studio} path={path} onDiscard={() => setVersion((v) => v + 1)} />
 
         <h3>Problems in this file</h3>
         <ProblemList studio={studio} problems={problems} />

@@ -22,4 +22,10 @@ async function start(): Promise<void> {
   }
 }
 
+// The skip link moves focus to the content without changing the address (which is the studio's page).
+document.querySelector('.skip')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+});
+
 void start();

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { URGENT_FILE } from '../knowledge/compile.js';
-import { ProblemList, type Studio, useLatest } from './app.js';
+import { ConflictNotice, ProblemList, type Studio, useLatest } from './app.js';
 
 export function RulesView({ studio, path, line }: { studio: Studio; path: string; line?: number }) {
   const urgent = path === URGENT_FILE;
@@ -85,6 +85,7 @@ export function RulesView({ studio, path, line }: { studio: Studio; path: string
           {message.text}
         </p>
       ) : null}
+      <ConflictNotice studio={studio} path={path} onDiscard={() => setVersion((v) => v + 1)} />
       <h3>Problems in {path}</h3>
       <ProblemList studio={studio} problems={problems} />
       <label for="rules-text">{path}</label>

@@ -35,6 +35,19 @@ describe('answer/match', () => {
     }
   });
 
+  it("scores each passage of a match by the share of the question it explains, and shows the best", () => {
+    const matcher = createMatcher(bundleOf('knowledge'));
+    const [rfa] = matcher.match('how long does rfa pain relief last').matches;
+    expect(rfa!.entryId).toBe('radiofrequency-ablation');
+    const entry = matcher.entry('radiofrequency-ablation')!;
+    expect(rfa!.passages.map((p) => p.passageId)).toEqual(entry.passages.map((p) => p.id));
+    for (const { score } of rfa!.passages) expect(score >= 0 && score <= 1).toBe(true);
+    const best = Math.max(...rfa!.passages.map((p) => p.score));
+    expect(rfa!.passages.find((p) => p.passageId === rfa!.passageId)!.score).toBe(best);
+    expect(best).toBeGreaterThan(0);
+    expect(entry.passages.find((p) => p.id === rfa!.passageId)!.heading).toMatch(/how long/i);
+  });
+
   describe('the index the compiler ships', () => {
     const compiled = bundleOf('knowledge');
     const shipped = () => parseBundle(JSON.parse(JSON.stringify(bundleForBrowser(compiled))));

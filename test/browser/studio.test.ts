@@ -3,8 +3,9 @@
  * knowledge: edit, save and reload; a checker error shown and blocking the save; ask with
  * the explanation; the coverage table. Only the keyboard and labels are used to find things.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,17 @@ async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
 }
 
 const onDisk = (path: string) => readFileSync(join(dir, path), 'utf8');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.2 A and AA violations axe-core finds on the page, as "rule: element" lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
+  });
+}
 
 describe('the knowledge studio', () => {
   it('edits an entry, saves only what changed, and shows it again after a reload', async () => {
@@ -55,7 +67,7 @@ describe('the knowledge studio', () => {
     const title = page.getByLabel('Title', { exact: true });
     await title.fill('Epidural steroid injection (ESI shot)');
     await expect.poll(() => page.getByText('1 unsaved file').count()).toBe(1);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: `Saved ${ESI}` }).waitFor();
     const after = onDisk(ESI);
     expect(after).toBe(before.replace('title: Epidural steroid injection (ESI)\n', 'title: Epidural steroid injection (ESI shot)\n'));
@@ -74,7 +86,7 @@ describe('the knowledge studio', () => {
     await page.getByLabel('Title', { exact: true }).fill('');
     const problem = page.getByRole('link', { name: /Error · procedure\/nerve-block\.md line \d+.*title/ });
     await problem.first().waitFor();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Not saved: there (is 1 error|are \d+ errors) to fix first/);
@@ -92,6 +104,27 @@ describe('the knowledge studio', () => {
     await page.close();
   });
 
+  it('never overwrites a file that changed on disk after the editing started without asking', async () => {
+    const path = 'procedure/trigger-point-injection.md';
+    const { page } = await open(`#/entry/${encodeURIComponent(path)}`);
+    await page.getByLabel('Title', { exact: true }).fill('Trigger point injections (edited in the studio)');
+    await expect.poll(() => page.getByText('1 unsaved file').count()).toBe(1);
+    // Someone else saves the same file meanwhile.
+    const theirs = onDisk(path).replace('title: ', 'title: Their ');
+    writeFileSync(join(dir, path), theirs);
+    await page.reload();
+    const notice = page.getByRole('alert').filter({ hasText: 'changed on disk after you started editing' });
+    await notice.waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
+    expect(onDisk(path)).toBe(theirs);
+    await page.getByRole('button', { name: /Keep my version/ }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `Saved ${path}` }).waitFor();
+    expect(onDisk(path)).toContain('title: Trigger point injections (edited in the studio)\n');
+    await page.close();
+  });
+
   it('answers a question as a visitor would see it, and says why', async () => {
     const { page, errors } = await open('#/ask');
     await page.getByLabel('Question', { exact: true }).fill('how long does an epidrual last');
@@ -104,6 +137,7 @@ describe('the knowledge studio', () => {
     const first = page.locator('#why-matches tbody tr').first();
     expect(await first.textContent()).toContain('Epidural steroid injection');
     expect(Number(await first.locator('td').nth(2).textContent())).toBeGreaterThan(0.6);
+    expect(await page.locator('#why-passages').textContent()).toContain('How long relief lasts (shown)');
 
     await page.getByLabel('Question', { exact: true }).fill('I cant feel my legs and I wet myself');
     await page.keyboard.press('Enter');
@@ -111,6 +145,47 @@ describe('the knowledge studio', () => {
     await reply.getByRole('alert').waitFor();
     expect(await reply.getByRole('link', { name: 'Book a consultation' }).count()).toBe(0);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has no axe-core violations on any screen, and its navigation works from the keyboard', async () => {
+    const { page } = await open();
+    for (const [hash, ready] of [
+      ['', 'Welcome'],
+      [`#/entry/${encodeURIComponent(ESI)}`, 'Title'],
+      ['#/problems', 'Problems'],
+      ['#/ask', 'Ask'],
+      ['#/coverage', 'Coverage'],
+      ['#/urgent', 'Urgent rules'],
+      ['#/vocabulary', 'Vocabulary'],
+      ['#/new', 'New entry'],
+    ] as const) {
+      await page.goto(`${studio.url}${hash}`);
+      if (ready === 'Title') await page.getByLabel('Title', { exact: true }).waitFor();
+      else await page.getByRole('heading', { name: ready, exact: true }).first().waitFor();
+      await page.waitForTimeout(300);
+      expect(await axeViolations(page), hash || 'welcome').toEqual([]);
+    }
+    // Tab from the top: the skip link first, then the studio's navigation.
+    await page.goto(studio.url);
+    await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the content');
+    await page.goto(`${studio.url}#/coverage`);
+    await page.reload();
+    await page.locator('#coverage-table').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    // The skip link leaves the screen as it is and puts focus on its content.
+    expect(await page.evaluate(() => [location.hash, document.activeElement?.id])).toEqual(['#/coverage', 'main']);
+    await page.goto(studio.url);
+    await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Ask', exact: true }).waitFor();
     await page.close();
   });
 
