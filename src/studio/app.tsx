@@ -9,7 +9,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { type Responder, createResponder } from '../answer/reply.js';
-import { type CompileResult, type Problem, URGENT_FILE, VOCABULARY_FILE, compileKnowledge } from '../knowledge/compile.js';
+import { type CompileResult, type Problem, URGENT_FILE, VOCABULARY_FILE } from '../knowledge/compile.js';
+import { check } from './checker.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { AskView } from './ask-view.js';
 import { CoverageView } from './coverage-view.js';
@@ -60,6 +61,8 @@ export interface Studio {
   /** Keeps the draft and lets it replace the file's new text on disk at the next save. */
   keepDraft(path: string): void;
   compiled: CompileResult;
+  /** True until the checker has looked at the files once. */
+  checking: boolean;
   /** The newest knowledge that compiled without errors, and its responder (the preview and "ask" use it). */
   bundle: KnowledgeBundle | null;
   responder: Responder | null;
@@ -92,10 +95,6 @@ function readDrafts(folder: string, saved: ReadonlyMap<string, string>): Map<str
   }
 }
 
-function compile(files: ReadonlyMap<string, string>): CompileResult {
-  return compileKnowledge([...files].map(([path, text]) => ({ path, text })));
-}
-
 export function App({ folder, files: initial }: { folder: string; files: StudioFile[] }) {
   const [saved, setSaved] = useState(() => new Map(initial.map((file) => [file.path, file.text])));
   const [drafts, setDrafts] = useState(() => readDrafts(folder, saved));
@@ -107,18 +106,28 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
   }, [saved, drafts]);
   const draftTexts = useMemo(() => new Map([...drafts].map(([path, draft]) => [path, draft.text])), [drafts]);
   const conflicts = useMemo(() => new Set([...drafts].filter(([path, draft]) => draft.base !== (saved.get(path) ?? null)).map(([path]) => path)), [saved, drafts]);
-  // The checker runs on what the editor sees, a moment after they stop typing.
-  const [compiled, setCompiled] = useState(() => compile(files));
+  // The checker runs on what the editor sees, a moment after they stop typing, in a worker.
+  const [compiled, setCompiled] = useState<CompileResult | null>(null);
+  const [good, setGood] = useState<{ bundle: KnowledgeBundle; responder: Responder } | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => setCompiled(compile(files)), 250);
-    return () => clearTimeout(timer);
+    let current = true;
+    const timer = setTimeout(
+      () =>
+        void check(files).then(
+          (result) => {
+            if (!current) return;
+            setCompiled(result);
+            if (result.bundle) setGood({ bundle: result.bundle, responder: createResponder(result.bundle) });
+          },
+          (error: Error) => current && setCompiled({ bundle: null, problems: [{ path: '(studio)', line: 1, severity: 'error', message: `the checker failed: ${error.message}` }] }),
+        ),
+      compiled ? 200 : 0,
+    );
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [files]);
-  const [good, setGood] = useState<{ bundle: KnowledgeBundle; responder: Responder } | null>(() =>
-    compiled.bundle ? { bundle: compiled.bundle, responder: createResponder(compiled.bundle) } : null,
-  );
-  useEffect(() => {
-    if (compiled.bundle && compiled.bundle !== good?.bundle) setGood({ bundle: compiled.bundle, responder: createResponder(compiled.bundle) });
-  }, [compiled]);
 
   useEffect(() => {
     try {
@@ -156,7 +165,8 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
         return new Map(current).set(path, { text: draft.text, base: saved.get(path) ?? null });
       });
     },
-    compiled,
+    compiled: compiled ?? { bundle: null, problems: [] },
+    checking: compiled === null,
     bundle: good?.bundle ?? null,
     responder: good?.responder ?? null,
     setDraft(path, text) {
@@ -186,7 +196,7 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
         if ('delete' in change) after.delete(change.path);
         else after.set(change.path, change.text);
       }
-      const errors = compile(after).problems.filter((p) => p.severity === 'error' && planned.some((c) => c.path === p.path));
+      const errors = (await check(after)).problems.filter((p) => p.severity === 'error' && planned.some((c) => c.path === p.path));
       if (errors.length > 0) {
         return `Not saved: ${errors.length === 1 ? 'there is 1 error' : `there are ${errors.length} errors`} to fix first (${errors.map((p) => `${p.path} line ${p.line}`).join(', ')}).`;
       }
@@ -216,8 +226,8 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
     },
   };
 
-  const errors = compiled.problems.filter((p) => p.severity === 'error').length;
-  const warnings = compiled.problems.length - errors;
+  const errors = studio.compiled.problems.filter((p) => p.severity === 'error').length;
+  const warnings = studio.compiled.problems.length - errors;
   const nav: [Route['view'], string, ComponentChildren?][] = [
     ['entries', 'Entries'],
     ['problems', 'Problems', <span class={`count${errors ? ' count--error' : ''}`}>{errors + warnings}</span>],
@@ -245,6 +255,7 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
           </ul>
         </nav>
         <p class="drafts" role="status">
+          {studio.checking ? 'Checking the knowledge… · ' : ''}
           {drafts.size === 0 ? 'All changes saved' : `${drafts.size} unsaved ${drafts.size === 1 ? 'file' : 'files'}`}
         </p>
       </header>
@@ -353,6 +364,7 @@ function EntryList({ studio, selected }: { studio: Studio; selected?: string }) 
 
 /** One list of problems, each a link to the field or line where it is fixed. */
 export function ProblemList({ studio, problems }: { studio: Studio; problems: Problem[] }) {
+  if (studio.checking) return <p class="muted">Checking…</p>;
   if (problems.length === 0) return <p class="ok">No problems.</p>;
   return (
     <ul class="problems">

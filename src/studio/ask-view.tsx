@@ -16,6 +16,7 @@ export function AskView({ studio }: { studio: Studio }) {
   const [draft, setDraft] = useState('');
   const [question, setQuestion] = useState<string | null>(null);
   const responder = studio.responder;
+  if (!responder && studio.checking) return <p role="status">Checking the knowledge…</p>;
   if (!responder) return <p role="alert">The knowledge has errors and has never compiled in this session: fix them (see Problems) to ask questions.</p>;
   const reply: Reply | null = question === null ? null : responder.reply(question);
   const why = question === null ? null : responder.explain(question);

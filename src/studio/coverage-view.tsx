@@ -29,6 +29,7 @@ export function CoverageView({ studio }: { studio: Studio }) {
   const { bundle, responder } = studio;
   const report = useMemo(() => (bundle && responder ? coverageOf(bundle, responder) : null), [bundle, responder]);
   const visitors = useMemo(() => (responder && visitorText.trim() ? visitorCoverage(responder, visitorText) : []), [responder, visitorText]);
+  if ((!report || !bundle) && studio.checking) return <p role="status">Checking the knowledge…</p>;
   if (!report || !bundle) return <p role="alert">The knowledge has errors: fix them (see Problems) to see the coverage.</p>;
   const pathOf = new Map([...studio.files].filter(([path]) => isEntryPath(path)).map(([path, text]) => [readFields(text).id, path]));
   const link = (id: string | null) => (id && pathOf.has(id) ? <a href={entryHref(pathOf.get(id)!, 'questions')}>{id}</a> : (id ?? '—'));

@@ -34,8 +34,23 @@ export function splitEntry(text: string): { frontMatter: string; body: string; b
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(text) : []);
 
-/** The fields of an entry file, as well as they can be read (missing or mistyped ones are empty: the checker says why). */
-export function readFields(file: string): EntryFields {
+const read = new Map<string, Readonly<EntryFields>>();
+
+/**
+ * The fields of an entry file, as well as they can be read (missing or mistyped ones are
+ * empty: the checker says why). Remembered by text, since the studio asks for every entry's
+ * fields on each keystroke; treat the result as read-only.
+ */
+export function readFields(file: string): Readonly<EntryFields> {
+  let fields = read.get(file);
+  if (!fields) {
+    if (read.size >= 2000) read.clear();
+    read.set(file, (fields = readFieldsUncached(file)));
+  }
+  return fields;
+}
+
+function readFieldsUncached(file: string): EntryFields {
   const parts = splitEntry(file);
   let data: Record<string, unknown> = {};
   try {
