@@ -296,11 +296,7 @@ function Welcome({ studio }: { studio: Studio }) {
         {entries} entries in <code>{studio.folder}/</code>. Pick one from the list to edit it, see how the widget shows it, and save. Use <a href="#/ask">Ask</a> to try a
         question as a visitor would, and <a href="#/coverage">Coverage</a> to see which example questions land on the wrong entry.
       </p>
-      <p>
-        <a class="button" href="#/new">
-          New entry
-        </a>
-      </p>
+      <NewEntryLink />
     </section>
   );
 }
@@ -322,11 +318,7 @@ function EntryList({ studio, selected }: { studio: Studio; selected?: string }) 
         <label for="entry-search">Search entries</label>
         <input id="entry-search" type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} placeholder="title, question or keyword" />
       </p>
-      <p>
-        <a class="button" href="#/new">
-          New entry
-        </a>
-      </p>
+      <NewEntryLink />
       {groups.map((category) => {
         const inGroup = entries.filter((e) => e.category === category).sort((a, b) => a.fields.title.localeCompare(b.fields.title));
         if (inGroup.length === 0) return null;
@@ -393,6 +385,63 @@ function ProblemsView({ studio }: { studio: Studio }) {
       </p>
       <ProblemList studio={studio} problems={problems} />
     </section>
+  );
+}
+
+/** A line saying how an action went: read out politely (`status`) or at once (`alert`). */
+export type Notice = { kind: 'status' | 'alert'; text: string } | null;
+
+export function NoticeLine({ notice }: { notice: Notice }) {
+  if (!notice) return null;
+  return (
+    <p class={notice.kind === 'alert' ? 'message message--alert' : 'message'} role={notice.kind}>
+      {notice.text}
+    </p>
+  );
+}
+
+/** Save and (when there is a draft) "Discard changes" for one file, with what happened. */
+export function SaveControls({ studio, path, onDiscard, children }: { studio: Studio; path: string; onDiscard: () => void; children?: ComponentChildren }) {
+  const [notice, setNotice] = useState<Notice>(null);
+  const dirty = studio.drafts.has(path);
+  async function save() {
+    setNotice(null);
+    const warnings = studio.compiled.problems.filter((p) => p.path === path).length;
+    const failed = await studio.save([path]);
+    setNotice(failed ? { kind: 'alert', text: failed } : { kind: 'status', text: `Saved ${path}${warnings ? `, with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}.` });
+  }
+  return (
+    <>
+      <div class="actions">
+        <button type="button" class="button" disabled={!dirty} onClick={() => void save()}>
+          Save
+        </button>
+        {dirty ? (
+          <button
+            type="button"
+            onClick={() => {
+              studio.discard(path);
+              onDiscard();
+              setNotice({ kind: 'status', text: 'Changes thrown away.' });
+            }}
+          >
+            Discard changes
+          </button>
+        ) : null}
+        {children}
+      </div>
+      <NoticeLine notice={notice} />
+    </>
+  );
+}
+
+export function NewEntryLink() {
+  return (
+    <p>
+      <a class="button" href="#/new">
+        New entry
+      </a>
+    </p>
   );
 }
 

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import type { PainCareChat } from '../elements/pain-care-chat.js';
-import { ConflictNotice, ProblemList, type Route, type Studio, entryHref, isEntryPath, useLatest } from './app.js';
+import { ConflictNotice, NoticeLine, ProblemList, type Route, SaveControls, type Studio, entryHref, isEntryPath, useLatest } from './app.js';
 import { type EntryFields, NEW_ENTRY_BODY, emptyFields, fieldAtLine, newEntryText, readBody, readFields, renameEntry, today, writeEntry } from './entry-file.js';
 
 const lines = (text: string) =>
@@ -54,7 +54,6 @@ export function EntryEditor({ studio, path, focus }: { studio: Studio; path: str
   const fields = readFields(text);
   // Bumped when the draft is thrown away, so the form shows the saved text again.
   const [version, setVersion] = useState(0);
-  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const [renaming, setRenaming] = useState(false);
   const dirty = studio.drafts.has(path);
   const problems = studio.compiled.problems.filter((p) => p.path === path);
@@ -82,12 +81,6 @@ export function EntryEditor({ studio, path, focus }: { studio: Studio; path: str
     }
   }, [focus.field, focus.line, path]);
 
-  async function save() {
-    setMessage(null);
-    const failed = await studio.save([path]);
-    setMessage(failed ? { kind: 'alert', text: failed } : { kind: 'status', text: `Saved ${path}${problems.length ? `, with ${problems.length} warning${problems.length > 1 ? 's' : ''}` : ''}.` });
-  }
-
   const ids = [...studio.files].filter(([p]) => isEntryPath(p) && p !== path).map(([p, t]) => ({ id: readFields(t).id, title: readFields(t).title, path: p }));
 
   return (
@@ -97,10 +90,7 @@ export function EntryEditor({ studio, path, focus }: { studio: Studio; path: str
         key={version}
         class="entry-form"
         aria-labelledby="entry-heading"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
+        onSubmit={(event) => event.preventDefault()}
       >
         <h2 id="entry-heading">
           {fields.title || path} {dirty ? <span class="dirty">(unsaved)</span> : null}
@@ -108,31 +98,11 @@ export function EntryEditor({ studio, path, focus }: { studio: Studio; path: str
         <p class="muted">
           {studio.folder}/{path}
         </p>
-        <div class="actions">
-          <button type="submit" class="button" disabled={!dirty}>
-            Save
-          </button>
-          {dirty ? (
-            <button
-              type="button"
-              onClick={() => {
-                studio.discard(path);
-                setVersion((v) => v + 1);
-                setMessage({ kind: 'status', text: 'Changes thrown away.' });
-              }}
-            >
-              Discard changes
-            </button>
-          ) : null}
+        <SaveControls studio={studio} path={path} onDiscard={() => setVersion((v) => v + 1)}>
           <button type="button" onClick={() => setRenaming(!renaming)} aria-expanded={renaming}>
             Rename…
           </button>
-        </div>
-        {message ? (
-          <p class={message.kind === 'alert' ? 'message message--alert' : 'message'} role={message.kind}>
-            {message.text}
-          </p>
-        ) : null}
+        </SaveControls>
         {renaming ? <RenameForm studio={studio} path={path} currentId={fields.id} /> : null}
         <ConflictNotice studio={studio} path={path} onDiscard={() => setVersion((v) => v + 1)} />
 
@@ -274,11 +244,7 @@ function RenameForm({ studio, path, currentId }: { studio: Studio; path: string;
       <button type="submit" class="button">
         Rename and save
       </button>
-      {error ? (
-        <p class="message message--alert" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <NoticeLine notice={error ? { kind: 'alert', text: error } : null} />
     </form>
   );
 }
@@ -319,11 +285,7 @@ export function NewEntry({ studio }: { studio: Studio }) {
         </button>
       </p>
       <p class="muted">The new entry is a draft until you save it; the checker lists what it still needs.</p>
-      {error ? (
-        <p class="message message--alert" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <NoticeLine notice={error ? { kind: 'alert', text: error } : null} />
     </form>
   );
 }

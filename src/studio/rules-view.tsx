@@ -5,14 +5,13 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { URGENT_FILE } from '../knowledge/compile.js';
-import { ConflictNotice, ProblemList, type Studio, useLatest } from './app.js';
+import { ConflictNotice, ProblemList, SaveControls, type Studio, useLatest } from './app.js';
 
 export function RulesView({ studio, path, line }: { studio: Studio; path: string; line?: number }) {
   const urgent = path === URGENT_FILE;
   const text = studio.files.get(path);
   const latest = useLatest(text);
   const [version, setVersion] = useState(0);
-  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const [phrase, setPhrase] = useState('');
   const editor = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -56,35 +55,7 @@ export function RulesView({ studio, path, line }: { studio: Studio; path: string
                 : why.analysis.expansions.map((e) => `“${e.said}” → ${e.means}.`).join(' ')}
         </p>
       </form>
-      <div class="actions">
-        <button
-          type="button"
-          class="button"
-          disabled={!dirty}
-          onClick={async () => {
-            const failed = await studio.save([path]);
-            setMessage(failed ? { kind: 'alert', text: failed } : { kind: 'status', text: `Saved ${path}.` });
-          }}
-        >
-          Save
-        </button>
-        {dirty ? (
-          <button
-            type="button"
-            onClick={() => {
-              studio.discard(path);
-              setVersion((v) => v + 1);
-            }}
-          >
-            Discard changes
-          </button>
-        ) : null}
-      </div>
-      {message ? (
-        <p class={message.kind === 'alert' ? 'message message--alert' : 'message'} role={message.kind}>
-          {message.text}
-        </p>
-      ) : null}
+      <SaveControls studio={studio} path={path} onDiscard={() => setVersion((v) => v + 1)} />
       <ConflictNotice studio={studio} path={path} onDiscard={() => setVersion((v) => v + 1)} />
       <h3>Problems in {path}</h3>
       <ProblemList studio={studio} problems={problems} />
