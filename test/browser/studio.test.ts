@@ -3,7 +3,7 @@
  * knowledge: edit, save and reload; a checker error shown and blocking the save; ask with
  * the explanation; the coverage table. Only the keyboard and labels are used to find things.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -43,6 +43,8 @@ async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
   });
   await page.goto(`${studio.url}${hash}`);
   await page.getByRole('navigation', { name: 'Studio' }).waitFor({ timeout: 60_000 });
+  // The first check of all the knowledge (in a worker) takes a few seconds on a cold start.
+  await expect.poll(() => page.getByText('Checking the knowledge…').count(), { timeout: 60_000 }).toBe(0);
   return { page, errors };
 }
 
@@ -186,6 +188,45 @@ describe('the knowledge studio', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Ask', exact: true }).waitFor();
+    await page.close();
+  });
+
+  it('tests and checks the urgent rules and vocabulary as they are edited', async () => {
+    const { page } = await open('#/urgent');
+    const phrase = page.getByLabel('Phrase', { exact: true });
+    await phrase.fill('my husband took too many of his pain pills');
+    await expect.poll(() => page.locator('#rule-test-result').textContent()).toContain('(poison)');
+    await phrase.fill('how long does an epidural last');
+    await expect.poll(() => page.locator('#rule-test-result').textContent()).toBe('No rule fires.');
+    // A broken line is named at once, with a link that puts the cursor on it.
+    const rules = page.getByLabel('urgent.yaml', { exact: true });
+    const text = await rules.inputValue();
+    await rules.fill(text.replace('\n', '\n  broken: [\n'));
+    const problem = page.getByRole('link', { name: /Error · urgent\.yaml line \d+/ }).first();
+    await problem.waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
+    expect(onDisk('urgent.yaml')).toBe(text);
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await rules.inputValue()).toBe(text);
+
+    await page.goto(`${studio.url}#/vocabulary`);
+    await page.getByLabel('Phrase', { exact: true }).fill('does the radio wave thing hurt');
+    await expect.poll(() => page.locator('#rule-test-result').textContent()).toContain('radiofrequency ablation');
+    await page.close();
+  });
+
+  it('renames an entry, updating every entry that lists it as related', async () => {
+    const { page } = await open(`#/entry/${encodeURIComponent('procedure/occipital-nerve-block.md')}`);
+    await page.getByRole('button', { name: 'Rename…' }).click();
+    await page.getByLabel(/New id/).fill('occipital-block');
+    await page.getByRole('button', { name: 'Rename and save' }).click();
+    await expect.poll(() => page.url()).toContain(encodeURIComponent('procedure/occipital-block.md'));
+    expect(existsSync(join(dir, 'procedure/occipital-nerve-block.md'))).toBe(false);
+    expect(onDisk('procedure/occipital-block.md')).toContain('id: occipital-block\n');
+    const all = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+    expect(all.filter((file) => onDisk(file).includes('occipital-nerve-block'))).toEqual([]);
+    expect(all.filter((file) => /\n {2}- occipital-block\n/.test(onDisk(file))).sort()).toEqual(['condition/headache.md', 'procedure/nerve-block.md']);
     await page.close();
   });
 
