@@ -410,10 +410,22 @@ export function SaveControls({ studio, path, onDiscard, children }: { studio: St
     const failed = await studio.save([path]);
     setNotice(failed ? { kind: 'alert', text: failed } : { kind: 'status', text: `Saved ${path}${warnings ? `, with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}.` });
   }
+  const latestSave = useLatest(() => (dirty ? void save() : undefined));
+  // Ctrl+S (⌘S on a Mac) saves, as in any editor.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        latestSave.current();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
   return (
     <>
       <div class="actions">
-        <button type="button" class="button" disabled={!dirty} onClick={() => void save()}>
+        <button type="button" class="button" disabled={!dirty} onClick={() => void save()} aria-keyshortcuts="Control+S">
           Save
         </button>
         {dirty ? (

@@ -121,7 +121,8 @@ describe('the knowledge studio', () => {
     await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
     expect(onDisk(path)).toBe(theirs);
     await page.getByRole('button', { name: /Keep my version/ }).click();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // Ctrl+S saves, as the Save button does.
+    await page.getByLabel('Title', { exact: true }).press('Control+s');
     await page.getByRole('status').filter({ hasText: `Saved ${path}` }).waitFor();
     expect(onDisk(path)).toContain('title: Trigger point injections (edited in the studio)\n');
     await page.close();
