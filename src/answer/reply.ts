@@ -103,6 +103,8 @@ export interface ReplyOptions {
 /** Everything needed to answer questions from one bundle, built once. */
 export interface Responder {
   reply(question: string, options?: ReplyOptions): Reply;
+  /** The urgent-care check alone: the urgent reply, or `null` when no rule fires (`reply` runs it first too). */
+  urgentReply(question: string, options?: ReplyOptions): UrgentReply | null;
   /** The reply to a "Did you mean" or related-question button: that entry's summary (or the passage asked for). */
   replyWithEntry(id: string, passageId?: string): Reply;
   /** For the studio and the CLI's explanations. */
@@ -155,17 +157,22 @@ export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: 
   const triage: Triage = createTriage(bundle.urgent, usableIndex(bundle)?.words ?? knowledgeWords(bundle));
   const byId = new Map(bundle.entries.map((entry) => [entry.id, entry]));
 
-  function reply(question: string, options: ReplyOptions = {}): Reply {
+  function urgentReply(question: string, options: ReplyOptions = {}): UrgentReply | null {
     const text = String(question).slice(0, MAX_QUESTION_CHARS);
     const numbers = { ...DEFAULT_URGENT_NUMBERS, ...options.numbers };
     const urgent = triage(text, options.locale);
-    if (urgent.length > 0) {
-      return {
-        status: 'urgent',
-        matches: [],
-        advice: urgent.map((finding) => ({ level: finding.level, ruleId: finding.ruleId, text: fillNumbers(finding.advice, numbers) })),
-      };
-    }
+    if (urgent.length === 0) return null;
+    return {
+      status: 'urgent',
+      matches: [],
+      advice: urgent.map((finding) => ({ level: finding.level, ruleId: finding.ruleId, text: fillNumbers(finding.advice, numbers) })),
+    };
+  }
+
+  function reply(question: string, options: ReplyOptions = {}): Reply {
+    const text = String(question).slice(0, MAX_QUESTION_CHARS);
+    const urgent = urgentReply(text, options);
+    if (urgent) return urgent;
     const smallTalk = smallTalkOf(text);
     if (smallTalk) return { status: 'fallback', smallTalk, matches: [] };
     const { matches } = matcher.match(text);
@@ -195,5 +202,5 @@ export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: 
     return { urgent: triage(text, locale), ...matcher.match(text) };
   }
 
-  return { reply, replyWithEntry, explain, matcher };
+  return { reply, urgentReply, replyWithEntry, explain, matcher };
 }

@@ -14,13 +14,18 @@ export type FuseClass = typeof FuseType;
 let fuse: FuseClass | null | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads fuse.js (once). Never rejects: when it cannot load, typo correction is off. */
-export function loadTypoSearch(): Promise<void> {
+/**
+ * Loads fuse.js (once). Never rejects: when it cannot load, typo correction is off. With
+ * `waitMs`, resolves after that long at the latest, with typo correction off until fuse.js
+ * arrives (so a stalled request never holds up an answer).
+ */
+export function loadTypoSearch(waitMs?: number): Promise<void> {
   loading ??= import('fuse.js/basic').then(
     (module) => void (fuse = module.default),
     () => void (fuse ??= null),
   );
-  return loading;
+  if (waitMs === undefined) return loading;
+  return Promise.race([loading, new Promise<void>((resolve) => setTimeout(() => resolve(void (fuse ??= null)), waitMs))]);
 }
 
 /** True once {@link loadTypoSearch} has finished, whether or not fuse.js could load. */

@@ -26,6 +26,8 @@ export type KnowledgeState = 'idle' | 'loading' | 'ready' | 'failed';
 
 /** After this many milliseconds of loading, the visitor is told it is slow and offered the phone. */
 export const SLOW_LOAD_MS = 3000;
+/** How long a question waits for the typo search before it is answered without it. */
+export const TYPO_WAIT_MS = 2500;
 /** At most this many questions and choices are kept for the tab. */
 export const MAX_SAVED_STEPS = 50;
 /** At most this many messages stay on screen; older ones are dropped, so a long conversation stays fast and small. */
@@ -182,8 +184,9 @@ export class ConversationController implements ReactiveController {
           for (const question of waiting) this.answer(question);
           this.host.requestUpdate();
         };
-        // Questions kept from earlier pages, or asked while loading, are answered with typo search.
-        if (this.restorable > 0 || this.queued.length > 0) void this.prepare().then(start);
+        // The conversation kept from earlier pages is rebuilt with typo search (waiting for it
+        // a moment at most); questions asked while loading are answered as any other.
+        if (this.restorable > 0) void this.prepare().then(start);
         else start();
       },
       (error: unknown) => {
@@ -203,7 +206,7 @@ export class ConversationController implements ReactiveController {
    * visitor starts a question; answering waits for it. Never rejects.
    */
   prepare(): Promise<void> {
-    return loadTypoSearch().then(() => {
+    return loadTypoSearch(TYPO_WAIT_MS).then(() => {
       if (typoSearch() === null) warnOnce('typos-unavailable', 'could not load the typo search; answering without it');
     });
   }
@@ -277,13 +280,22 @@ export class ConversationController implements ReactiveController {
   }
 
   private answer(question: string): void {
+    const { numbers, locale } = this.options();
     if (!typoSearchSettled()) {
-      // Usually here already: it loads while the visitor types. (Unless the conversation was cleared meanwhile.)
+      // The urgent-care check needs no typo search: its advice is shown at once.
+      let urgent: Reply | null = null;
+      try {
+        urgent = this.responder!.urgentReply(question, { numbers, locale });
+      } catch (error) {
+        warnOnce('reply-failed', `could not check a question: ${(error as Error).message}`);
+      }
+      if (urgent) return this.deliver(urgent);
+      // Otherwise wait for the typo search (usually here already: it loads while the visitor
+      // types), at most TYPO_WAIT_MS, unless the conversation is cleared meanwhile.
       const cleared = this.cleared;
       void this.prepare().then(() => cleared === this.cleared && this.answer(question));
       return;
     }
-    const { numbers, locale } = this.options();
     let reply: Reply;
     try {
       reply = this.responder!.reply(question, { numbers, locale });

@@ -15,7 +15,7 @@ import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { AskView } from './ask-view.js';
 import { CoverageView } from './coverage-view.js';
 import { EntryEditor, NewEntry } from './entry-editor.js';
-import { type FileChange, readFields } from './entry-file.js';
+import { type FileChange, readFields, renameEntry, writeEntry } from './entry-file.js';
 import { RulesView } from './rules-view.js';
 import type { StudioFile } from './server.js';
 
@@ -70,9 +70,14 @@ export interface Studio {
   discard(path: string): void;
   /** Saves `paths` (their drafts), or the given changes; resolves to an error message, or `null` when saved. */
   save(paths: string[], changes?: FileChange[]): Promise<string | null>;
+  /** True while a save is under way. */
+  saving: boolean;
+  /** Renames an entry (its id and file) and updates every entry that lists it as related, saving all of them. */
+  rename(path: string, newId: string): Promise<string | null>;
 }
 
-const draftKey = (folder: string) => `pain-care-chat-studio:${folder}:drafts`;
+/** Where one file's draft is kept in this browser: by the folder's full path, one key a file (so tabs editing different files never overwrite each other's drafts). */
+const draftPrefix = (root: string) => `pain-care-chat-studio:${root}:`;
 
 /** A draft: the text being edited, and the text on disk when the editing started (`null`: a new file). */
 interface Draft {
@@ -80,24 +85,58 @@ interface Draft {
   base: string | null;
 }
 
-function readDrafts(folder: string, saved: ReadonlyMap<string, string>): Map<string, Draft> {
+function readDrafts(root: string, saved: ReadonlyMap<string, string>): Map<string, Draft> {
+  const drafts = new Map<string, Draft>();
   try {
-    const stored = JSON.parse(localStorage.getItem(draftKey(folder)) ?? '{}') as Record<string, unknown>;
-    const drafts = new Map<string, Draft>();
-    for (const [path, value] of Object.entries(stored)) {
-      const draft = value as Partial<Draft> | null;
+    const prefix = draftPrefix(root);
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(prefix)) continue;
+      const draft = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<Draft> | null;
       if (!draft || typeof draft.text !== 'string' || (draft.base !== null && typeof draft.base !== 'string')) continue;
+      const path = key.slice(prefix.length);
       if (draft.text !== saved.get(path)) drafts.set(path, { text: draft.text, base: draft.base });
     }
-    return drafts;
   } catch {
-    return new Map();
+    // Storage blocked: no drafts from earlier visits.
+  }
+  return drafts;
+}
+
+function writeDrafts(root: string, before: ReadonlyMap<string, Draft>, after: ReadonlyMap<string, Draft>): void {
+  try {
+    for (const path of before.keys()) if (!after.has(path)) localStorage.removeItem(draftPrefix(root) + path);
+    for (const [path, draft] of after) if (before.get(path) !== draft) localStorage.setItem(draftPrefix(root) + path, JSON.stringify(draft));
+  } catch {
+    // Storage full or blocked: the drafts still live in this page.
   }
 }
 
-export function App({ folder, files: initial }: { folder: string; files: StudioFile[] }) {
-  const [saved, setSaved] = useState(() => new Map(initial.map((file) => [file.path, file.text])));
-  const [drafts, setDrafts] = useState(() => readDrafts(folder, saved));
+/**
+ * Files are edited with "\n" line ends and no byte-order mark, as the compiler reads them;
+ * each is written back the way it came (CRLF, BOM), so saving changes only what was edited.
+ */
+interface DiskForm {
+  bom: boolean;
+  crlf: boolean;
+}
+
+const toEditing = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+const toDisk = (text: string, form: DiskForm | undefined) => (form?.bom ? '\uFEFF' : '') + (form?.crlf ? text.replace(/\n/g, '\r\n') : text);
+
+export function App({ folder, root, files: initial }: { folder: string; root: string; files: StudioFile[] }) {
+  // What is on disk, exactly (for the server's check that nobody changed it meanwhile), and as edited.
+  const [disk, setDisk] = useState(() => new Map(initial.map((file) => [file.path, file.text])));
+  const forms = useMemo(() => new Map(initial.map((file) => [file.path, { bom: file.text.startsWith('\uFEFF'), crlf: /\r\n/.test(file.text) }])), [initial]);
+  const [saved, setSaved] = useState(() => new Map(initial.map((file) => [file.path, toEditing(file.text)])));
+  const [drafts, setDraftsState] = useState(() => readDrafts(root, saved));
+  const setDrafts = (update: (current: Map<string, Draft>) => Map<string, Draft>) =>
+    setDraftsState((current) => {
+      const next = update(current);
+      if (next !== current) writeDrafts(root, current, next);
+      return next;
+    });
+  const [saving, setSaving] = useState(false);
   const [route, setRoute] = useState(() => parseRoute(location.hash));
   const files = useMemo(() => {
     const all = new Map(saved);
@@ -129,14 +168,6 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
     };
   }, [files]);
 
-  useEffect(() => {
-    try {
-      if (drafts.size === 0) localStorage.removeItem(draftKey(folder));
-      else localStorage.setItem(draftKey(folder), JSON.stringify(Object.fromEntries(drafts)));
-    } catch {
-      // Storage full or blocked: the drafts still live in this page.
-    }
-  }, [drafts]);
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (drafts.size === 0) return;
@@ -173,7 +204,7 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
       setDrafts((current) => {
         const next = new Map(current);
         if (text === saved.get(path)) next.delete(path);
-        else next.set(path, { text, base: current.get(path)?.base ?? saved.get(path) ?? null });
+        else next.set(path, { text, base: current.has(path) ? current.get(path)!.base : (saved.get(path) ?? null) });
         return next;
       });
     },
@@ -184,47 +215,90 @@ export function App({ folder, files: initial }: { folder: string; files: StudioF
         return next;
       });
     },
+    saving,
     async save(paths, changes) {
-      const planned: FileChange[] = changes ?? paths.map((path) => ({ path, text: files.get(path) ?? '' }));
-      const changedOnDisk = planned.filter((change) => conflicts.has(change.path)).map((change) => change.path);
-      if (changedOnDisk.length > 0) {
-        return `Not saved: ${changedOnDisk.join(', ')} changed on disk after you started editing. Choose which version to keep first.`;
-      }
-      // The checker's verdict on the files as they will be after the save.
-      const after = new Map(files);
-      for (const change of planned) {
-        if ('delete' in change) after.delete(change.path);
-        else after.set(change.path, change.text);
-      }
-      const errors = (await check(after)).problems.filter((p) => p.severity === 'error' && planned.some((c) => c.path === p.path));
-      if (errors.length > 0) {
-        return `Not saved: ${errors.length === 1 ? 'there is 1 error' : `there are ${errors.length} errors`} to fix first (${errors.map((p) => `${p.path} line ${p.line}`).join(', ')}).`;
-      }
-      const expect = Object.fromEntries(planned.map((change) => [change.path, saved.get(change.path) ?? null]));
-      let response: Response;
+      if (saving) return 'Not saved: a save is still under way.';
+      setSaving(true);
       try {
-        response = await fetch('/api/save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ changes: planned, expect }) });
-      } catch (error) {
-        return `Not saved: the studio server did not answer (${(error as Error).message}). Your edits are kept as a draft.`;
+        return await saveNow(changes ?? paths.map((path) => ({ path, text: files.get(path) ?? '' })));
+      } finally {
+        setSaving(false);
       }
-      const result = (await response.json().catch(() => ({}))) as { ok?: boolean; error?: string };
-      if (!response.ok || !result.ok) return `Not saved: ${result.error ?? `the server answered ${response.status}`}.`;
-      setSaved((current) => {
-        const next = new Map(current);
-        for (const change of planned) {
-          if ('delete' in change) next.delete(change.path);
-          else next.set(change.path, change.text);
-        }
-        return next;
-      });
+    },
+    async rename(path, newId) {
+      // The other entries' related lists are changed on disk as saved; an unsaved draft of
+      // one of them gets the same change and keeps its other edits.
+      let changes: FileChange[];
+      try {
+        const onDisk = new Map(saved);
+        onDisk.set(path, files.get(path) ?? '');
+        changes = renameEntry(onDisk, path, newId);
+      } catch (failure) {
+        return (failure as Error).message;
+      }
+      const failed = await this.save([], changes);
+      if (failed) return failed;
       setDrafts((current) => {
         const next = new Map(current);
-        for (const change of planned) next.delete(change.path);
+        for (const change of changes) {
+          const draft = current.get(change.path);
+          if (!draft || 'delete' in change || change.path === changes[0]!.path) continue;
+          next.set(change.path, { text: writeEntry(draft.text, { related: readFields(change.text).related }), base: change.text });
+        }
         return next;
       });
       return null;
     },
   };
+
+  async function saveNow(planned: FileChange[]): Promise<string | null> {
+    const changedOnDisk = planned.filter((change) => conflicts.has(change.path)).map((change) => change.path);
+    if (changedOnDisk.length > 0) {
+      return `Not saved: ${changedOnDisk.join(', ')} changed on disk after you started editing. Choose which version to keep first.`;
+    }
+    // The checker's verdict on the files as they will be after the save.
+    const after = new Map(files);
+    for (const change of planned) {
+      if ('delete' in change) after.delete(change.path);
+      else after.set(change.path, change.text);
+    }
+    const errors = (await check(after)).problems.filter((p) => p.severity === 'error' && planned.some((c) => c.path === p.path));
+    if (errors.length > 0) {
+      return `Not saved: ${errors.length === 1 ? 'there is 1 error' : `there are ${errors.length} errors`} to fix first (${errors.map((p) => `${p.path} line ${p.line}`).join(', ')}).`;
+    }
+    const written = planned.map((change) => ('delete' in change ? change : { path: change.path, text: toDisk(change.text, forms.get(change.path)) }));
+    const expect = Object.fromEntries(planned.map((change) => [change.path, disk.get(change.path) ?? null]));
+    let response: Response;
+    try {
+      response = await fetch('/api/save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ changes: written, expect }) });
+    } catch (error) {
+      return `Not saved: the studio server did not answer (${(error as Error).message}). Your edits are kept as a draft.`;
+    }
+    const result = (await response.json().catch(() => ({}))) as { ok?: boolean; error?: string };
+    if (!response.ok || !result.ok) return `Not saved: ${result.error ?? `the server answered ${response.status}`}.`;
+    const apply = <T,>(map: Map<string, T>, value: (change: { path: string; text: string }, i: number) => T) => {
+      const next = new Map(map);
+      planned.forEach((change, i) => {
+        if ('delete' in change) next.delete(change.path);
+        else next.set(change.path, value(change, i));
+      });
+      return next;
+    };
+    setDisk((current) => apply(current, (_, i) => (written[i] as { text: string }).text));
+    setSaved((current) => apply(current, (change) => change.text));
+    // What was typed while the save was under way stays a draft, now based on what was saved.
+    setDrafts((current) => {
+      const next = new Map(current);
+      for (const change of planned) {
+        const draft = current.get(change.path);
+        if (!draft) continue;
+        if ('delete' in change || draft.text === change.text) next.delete(change.path);
+        else next.set(change.path, { text: draft.text, base: change.text });
+      }
+      return next;
+    });
+    return null;
+  }
 
   const errors = studio.compiled.problems.filter((p) => p.severity === 'error').length;
   const warnings = studio.compiled.problems.length - errors;
@@ -410,7 +484,7 @@ export function SaveControls({ studio, path, onDiscard, children }: { studio: St
     const failed = await studio.save([path]);
     setNotice(failed ? { kind: 'alert', text: failed } : { kind: 'status', text: `Saved ${path}${warnings ? `, with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}.` });
   }
-  const latestSave = useLatest(() => (dirty ? void save() : undefined));
+  const latestSave = useLatest(() => (dirty && !studio.saving ? void save() : undefined));
   // Ctrl+S (⌘S on a Mac) saves, as in any editor.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -425,7 +499,7 @@ export function SaveControls({ studio, path, onDiscard, children }: { studio: St
   return (
     <>
       <div class="actions">
-        <button type="button" class="button" disabled={!dirty} onClick={() => void save()} aria-keyshortcuts="Control+S">
+        <button type="button" class="button" disabled={!dirty || studio.saving} onClick={() => void save()} aria-keyshortcuts="Control+S">
           Save
         </button>
         {dirty ? (

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import type { PainCareChat } from '../elements/pain-care-chat.js';
 import { ConflictNotice, NoticeLine, ProblemList, type Route, SaveControls, type Studio, entryHref, isEntryPath, useLatest } from './app.js';
-import { type EntryFields, NEW_ENTRY_BODY, emptyFields, fieldAtLine, newEntryText, readBody, readFields, renameEntry, today, writeEntry } from './entry-file.js';
+import { type EntryFields, NEW_ENTRY_BODY, emptyFields, fieldAtLine, newEntryText, readBody, readFields, today, writeEntry } from './entry-file.js';
 
 const lines = (text: string) =>
   text
@@ -227,15 +227,9 @@ function RenameForm({ studio, path, currentId }: { studio: Studio; path: string;
   async function rename(event: Event) {
     event.preventDefault();
     if (!ID.test(id)) return setError('An id is lower-case letters and digits, with dashes between words (like "nerve-block").');
-    let changes;
-    try {
-      changes = renameEntry(studio.files, path, id);
-    } catch (failure) {
-      return setError((failure as Error).message);
-    }
-    const failed = await studio.save([], changes);
+    const failed = await studio.rename(path, id);
     if (failed) return setError(failed);
-    location.hash = entryHref(changes[0]!.path);
+    location.hash = entryHref(`${path.slice(0, path.lastIndexOf('/') + 1)}${id}.md`);
   }
   return (
     <form class="rename" onSubmit={rename}>

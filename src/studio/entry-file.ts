@@ -4,7 +4,7 @@
  * place, and every other byte of the file stays as it was (comments, quoting, blank lines,
  * list style). Pure: no DOM, no file system; the studio's browser code and the tests use it.
  */
-import { type Pair, type Scalar, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { Document, type Pair, type Scalar, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 
 /** The front-matter fields of an entry, as the studio's form edits them. */
 export interface EntryFields {
@@ -84,7 +84,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * Writes `key: value` in place of the field's current text in `frontMatter` (or at its end
- * when it has none), in the list style the file already uses. Every other byte is kept.
+ * when it has none), in the list style the file already uses (indented or not; `[a, b]`
+ * stays so). Every other byte is kept. (A list's comments and a source's extra keys are
+ * not kept when that list is rewritten.)
  */
 function setField(frontMatter: string, key: string, value: unknown): string {
   const doc = parseDocument(frontMatter);
@@ -100,7 +102,12 @@ function setField(frontMatter: string, key: string, value: unknown): string {
     const itemColumn = column(firstList.value.range![0]);
     indentSeq = itemColumn > keyColumn;
   }
-  const rendered = stringify({ [key]: value }, { lineWidth: 0, indentSeq }).replace(/\n$/, '');
+  // A list written `[a, b]` stays on one line.
+  const flow = isSeq(pair?.value) && pair.value.flow === true;
+  const single = new Document({ [key]: value });
+  const node = single.get(key, true);
+  if (flow && isSeq(node)) node.flow = true;
+  const rendered = single.toString({ lineWidth: 0, indentSeq }).replace(/\n$/, '');
   if (!pair || keyStart === undefined) {
     const base = frontMatter === '' || frontMatter.endsWith('\n') ? frontMatter : `${frontMatter}\n`;
     return `${base}${rendered}\n`;
@@ -108,7 +115,9 @@ function setField(frontMatter: string, key: string, value: unknown): string {
   let valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? (pair.key as Scalar).range![1];
   // A block list's range takes in the line break after it, which is not the field's to replace.
   while (valueEnd > keyStart && /[\r\n]/.test(frontMatter[valueEnd - 1]!)) valueEnd--;
-  return frontMatter.slice(0, keyStart) + rendered + frontMatter.slice(valueEnd);
+  const rest = frontMatter.slice(valueEnd);
+  // A comment after an empty value ("title: # to do") stays a comment, not part of the new value.
+  return frontMatter.slice(0, keyStart) + rendered + (rest.startsWith('#') ? ' ' : '') + rest;
 }
 
 /**

@@ -14,9 +14,9 @@ async function start(): Promise<void> {
     await loadTypoSearch();
     const response = await fetch('/api/knowledge', { cache: 'no-store' });
     if (!response.ok) throw new Error(`the studio server answered ${response.status}`);
-    const { folder, files } = (await response.json()) as { folder: string; files: StudioFile[] };
+    const { folder, root, files } = (await response.json()) as { folder: string; root: string; files: StudioFile[] };
     app.replaceChildren();
-    render(<App folder={folder} files={files} />, app);
+    render(<App folder={folder} root={root} files={files} />, app);
   } catch (error) {
     app.textContent = `The studio could not read the knowledge folder: ${(error as Error).message}. Is "npm run studio" still running?`;
   }

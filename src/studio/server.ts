@@ -9,7 +9,7 @@
  * `.md` or `.yaml`. A save names the text it expects each file to have on disk; when a file
  * was changed meanwhile by someone else, nothing is written and the studio says so.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +33,11 @@ export function listFiles(dir: string): StudioFile[] {
     for (const name of readdirSync(folder).sort()) {
       if (name.startsWith('.')) continue;
       const path = join(folder, name);
-      if (statSync(path).isDirectory()) visit(path);
-      else if (KNOWLEDGE_FILE.test(name)) files.push({ path: relative(dir, path).split(sep).join('/'), text: readFileSync(path, 'utf8') });
+      const kind = lstatSync(path);
+      // Links are not followed: they could lead outside the folder, or round in a loop.
+      if (kind.isSymbolicLink()) continue;
+      if (kind.isDirectory()) visit(path);
+      else if (kind.isFile() && KNOWLEDGE_FILE.test(name)) files.push({ path: relative(dir, path).split(sep).join('/'), text: readFileSync(path, 'utf8') });
     }
   };
   visit(dir);
@@ -50,6 +53,14 @@ export function resolveInside(dir: string, path: unknown): string | { error: str
   if (!KNOWLEDGE_FILE.test(path)) return { error: `${JSON.stringify(path)} is not a .md or .yaml file` };
   const full = resolve(dir, path);
   if (relative(dir, full).startsWith('..')) return { error: `${JSON.stringify(path)} is outside the knowledge folder` };
+  // No link on the way may lead elsewhere: each part that exists must be a plain folder or file.
+  let at = dir;
+  for (const part of path.split('/')) {
+    at = join(at, part);
+    const kind = lstatSync(at, { throwIfNoEntry: false });
+    if (!kind) break;
+    if (kind.isSymbolicLink()) return { error: `${JSON.stringify(path)} goes through a link; the studio edits only plain files in the folder` };
+  }
   return full;
 }
 
@@ -91,16 +102,23 @@ export function applySave(dir: string, request: unknown): SaveResult {
   if (conflicts.length > 0) {
     return { ok: false, status: 409, error: `changed on disk since the studio read it: ${conflicts.join(', ')}; reload to see the new version (your edits stay as a draft)`, conflicts };
   }
-  for (const { full, change } of planned) {
-    if ('delete' in change) {
-      rmSync(full, { force: true });
-    } else {
+  // Every new text is written to a temporary file first; only then are they all put in
+  // place and the deleted files removed, so a failure part way leaves the old files whole.
+  const temporaries: { temporary: string; full: string }[] = [];
+  try {
+    for (const { full, change } of planned) {
+      if ('delete' in change) continue;
       mkdirSync(dirname(full), { recursive: true });
       const temporary = `${full}.${process.pid}.tmp`;
       writeFileSync(temporary, change.text);
-      renameSync(temporary, full);
+      temporaries.push({ temporary, full });
     }
+  } catch (error) {
+    for (const { temporary } of temporaries) rmSync(temporary, { force: true });
+    return { ok: false, status: 500, error: `could not write: ${(error as Error).message}; nothing was changed` };
   }
+  for (const { temporary, full } of temporaries) renameSync(temporary, full);
+  for (const { full, change } of planned) if ('delete' in change) rmSync(full, { force: true });
   return { ok: true };
 }
 
@@ -137,7 +155,7 @@ function studioApi(dir: string, label: string): Plugin {
         const port = typeof address === 'object' && address ? address.port : -1;
         if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, { error: 'not the studio' });
         try {
-          if (req.method === 'GET' && url.pathname === '/api/knowledge') return send(res, 200, { folder: label, files: listFiles(dir) });
+          if (req.method === 'GET' && url.pathname === '/api/knowledge') return send(res, 200, { folder: label, root: dir, files: listFiles(dir) });
           if (req.method === 'POST' && url.pathname === '/api/save') {
             const origin = req.headers.origin;
             if (origin !== `http://${host}` || !(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 403, { error: 'not the studio' });
@@ -172,7 +190,8 @@ export async function startStudio(options: StudioOptions = {}): Promise<{ url: s
     clearScreen: false,
     appType: 'spa',
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    server: { host: '127.0.0.1', port: options.port ?? 5174, strictPort: false, fs: { allow: [REPO_ROOT] } },
+    // No cross-origin reads either: other local pages must not read the files.
+    server: { host: '127.0.0.1', port: options.port ?? 5174, strictPort: false, cors: false, fs: { allow: [REPO_ROOT] } },
     plugins: [studioApi(dir, given)],
   });
   await server.listen();

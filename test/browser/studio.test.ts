@@ -128,6 +128,21 @@ describe('the knowledge studio', () => {
     await page.close();
   });
 
+  it('writes a file back with the line ends and byte-order mark it had', async () => {
+    const path = 'about/book-consultation.md';
+    const crlf = `\uFEFF${onDisk(path).replace(/\n/g, '\r\n')}`;
+    writeFileSync(join(dir, path), crlf);
+    const { page } = await open(`#/entry/${encodeURIComponent(path)}`);
+    const title = page.getByLabel('Title', { exact: true });
+    const before = await title.inputValue();
+    expect(before.length).toBeGreaterThan(0);
+    await title.fill(`${before} (edited)`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `Saved ${path}` }).waitFor();
+    expect(onDisk(path)).toBe(crlf.replace(`title: ${before}\r\n`, `title: ${before} (edited)\r\n`));
+    await page.close();
+  });
+
   it('answers a question as a visitor would see it, and says why', async () => {
     const { page, errors } = await open('#/ask');
     await page.getByLabel('Question', { exact: true }).fill('how long does an epidrual last');

@@ -239,6 +239,20 @@ describe('<pain-care-chat> from dist/ in Chromium', () => {
     expect(await seen('/es.html')).toEqual({ box: 'Escriba su pregunta…', spanish: true, english: false, errors: [] });
   });
 
+  it('gives urgent advice at once even while the typo search is stuck, and still answers other questions', async () => {
+    const typoChunk = readdirSync('dist').find((file) => file.endsWith('.js') && readFileSync(`dist/${file}`, 'utf8').includes('Pattern length exceeds max of'))!;
+    const { page, errors } = await visit('/plain.html');
+    // The typo search's request never finishes (it is asked for only once the visitor starts a question).
+    await page.route(`**/${typoChunk}`, () => new Promise(() => undefined));
+    await launcherOf(page).click();
+    await ask(page, "I can't breathe and my chest hurts");
+    await page.getByRole('log').getByRole('alert').waitFor({ timeout: 1500 });
+    await ask(page, 'what is a nerve block');
+    await page.getByRole('log').locator('article').waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps the launcher and says why in the console when the words cannot load', async () => {
     const { page, errors, warnings } = await visit('/favicon.svg');
     await page.route(/\/pain-care-chat-[\w-]+\.js$/, async (route) => {

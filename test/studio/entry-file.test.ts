@@ -75,3 +75,23 @@ describe('studio/entry-file', () => {
     expect(readBody(text)).toBe('Summary.\n');
   });
 });
+
+describe('studio/entry-file edge cases', () => {
+  const file = (front: string) => `---\n${front}---\nSummary.\n`;
+  it('keeps a comment after an empty value a comment', () => {
+    const changed = writeEntry(file('id: x\ntitle: # to do\nkeywords: # none yet\n'), { title: 'New', keywords: ['a'] });
+    expect(readFields(changed)).toMatchObject({ title: 'New', keywords: ['a'] });
+    expect(changed).toContain('title: New # to do\n');
+  });
+
+  it('keeps a list written on one line on one line', () => {
+    const changed = writeEntry(file('id: x\nkeywords: [a, b]\nrelated: []\n'), { keywords: ['a', 'b, c'], related: ['y'] });
+    expect(readFields(changed)).toMatchObject({ keywords: ['a', 'b, c'], related: ['y'] });
+    expect(changed).toMatch(/\nkeywords: \[ a, "b, c" \]\n/);
+  });
+
+  it('adds a field the file does not have yet at the end of the front matter', () => {
+    const changed = writeEntry(file('id: x\ntitle: X\n'), { reviewed: '2026-12-02' });
+    expect(changed).toBe('---\nid: x\ntitle: X\nreviewed: 2026-12-02\n---\nSummary.\n');
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,19 @@ describe('studio/server', () => {
       expect(resolveInside(dir, path), String(path)).toHaveProperty('error');
     }
     expect(resolveInside(dir, 'procedure/b.md')).toBe(join(dir, 'procedure', 'b.md'));
+  });
+
+  it('follows no link: linked files are not listed and cannot be written through', () => {
+    const dir = folder();
+    const outside = mkdtempSync(join(tmpdir(), 'pcc-outside-'));
+    writeFileSync(join(outside, 'secret.md'), 'S\n');
+    symlinkSync(outside, join(dir, 'linked'));
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'procedure', 'link.md'));
+    expect(listFiles(dir).map((f) => f.path)).toEqual(['procedure/a.md', 'urgent.yaml']);
+    expect(resolveInside(dir, 'linked/secret.md')).toHaveProperty('error');
+    expect(resolveInside(dir, 'procedure/link.md')).toHaveProperty('error');
+    expect(applySave(dir, { changes: [{ path: 'linked/secret.md', text: 'x' }], expect: { 'linked/secret.md': 'S\n' } })).toMatchObject({ ok: false, status: 400 });
+    expect(readFileSync(join(outside, 'secret.md'), 'utf8')).toBe('S\n');
   });
 
   it('writes every change or none, and nothing when a file changed on disk meanwhile', () => {
