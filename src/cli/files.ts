@@ -2,7 +2,7 @@
  * Reads a knowledge folder from disk for the compiler. Node only: used by the CLI and
  * the build, never shipped to the browser.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadTypoSearch } from '../answer/typo-search.js';
 import { type CompileResult, type KnowledgeFile, compileKnowledge, formatProblem } from '../knowledge/compile.js';
@@ -14,14 +14,25 @@ await loadTypoSearch();
 /** The default knowledge folder, relative to the working directory. */
 export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
 
-/** Every `.md`, `.yaml` and `.yml` file under `dir`, with paths relative to the working directory. */
-export function readKnowledgeDir(dir: string): KnowledgeFile[] {
+/** The files a knowledge folder holds: Markdown and YAML. */
+export const KNOWLEDGE_FILE = /\.(md|ya?ml)$/i;
+
+/**
+ * Every `.md`, `.yaml` and `.yml` file under `dir`, sorted, with paths relative to `from`
+ * (default: the working directory) and `/` between folders. With `followLinks: false` (the
+ * studio, which writes files), symbolic links and hidden files are left out: a link could
+ * lead outside the folder, or round in a loop.
+ */
+export function readKnowledgeDir(dir: string, options: { from?: string; followLinks?: boolean } = {}): KnowledgeFile[] {
+  const { from = process.cwd(), followLinks = true } = options;
   const files: KnowledgeFile[] = [];
   const visit = (folder: string) => {
     for (const name of readdirSync(folder).sort()) {
       const path = join(folder, name);
-      if (statSync(path).isDirectory()) visit(path);
-      else if (/\.(md|ya?ml)$/i.test(name)) files.push({ path: relative(process.cwd(), path).split(sep).join('/'), text: readFileSync(path, 'utf8') });
+      const kind = followLinks ? statSync(path) : lstatSync(path);
+      if (!followLinks && (kind.isSymbolicLink() || name.startsWith('.'))) continue;
+      if (kind.isDirectory()) visit(path);
+      else if (kind.isFile() && KNOWLEDGE_FILE.test(name)) files.push({ path: relative(from, path).split(sep).join('/'), text: readFileSync(path, 'utf8') });
     }
   };
   visit(dir);

@@ -153,7 +153,7 @@ export class PainCareChat extends LitElement {
   private readonly fragments = new Map<number, DocumentFragment>();
   private scrollToEnd = false;
   private wasSlow = false;
-  private sanitizerAsked = false;
+  private answersPrepared = false;
 
   /** Opens the chat (floating mode) and puts the cursor in the question box. */
   open(): void {
@@ -384,8 +384,8 @@ export class PainCareChat extends LitElement {
    * here are plain text and get their links and lists when it arrives.
    */
   private prepareAnswers(): void {
-    if (this.sanitizerAsked) return;
-    this.sanitizerAsked = true;
+    if (this.answersPrepared) return;
+    this.answersPrepared = true;
     void this.conversation.prepare();
     void prepareSanitizer().then(() => this.requestUpdate());
   }

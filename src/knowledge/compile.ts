@@ -17,6 +17,7 @@ import { MAX_GRADE, MAX_SUMMARY_WORDS, fleschKincaidGrade, wordsOf } from './rea
 import { decodeEntities, htmlToText } from './text.js';
 import {
   CATEGORIES,
+  ENTRY_ID,
   type Category,
   type Entry,
   KNOWLEDGE_FORMAT,
@@ -59,6 +60,12 @@ export const URGENT_FILE = 'urgent.yaml';
 const ENTRY_FIELDS = ['id', 'title', 'category', 'questions', 'keywords', 'related', 'sources', 'reviewed'] as const;
 const REQUIRED_ENTRY_FIELDS = ['id', 'title', 'category', 'questions', 'sources', 'reviewed'] as const;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether a file of the knowledge folder is an entry: any Markdown file but a README. */
+export function isEntryFile(path: string): boolean {
+  const name = fileName(path);
+  return /\.md$/i.test(name) && name.toLowerCase() !== 'readme.md';
+}
 
 /** `path:line: message` (with `warning: ` for warnings), the form every tool prints. */
 export function formatProblem(problem: Problem): string {
@@ -288,7 +295,7 @@ function compileEntry(file: KnowledgeFile, problems: Problem[]): EntryDraft | un
   const id = idField ? reader.text(idField.value, '"id"', reader.lineOf(idField.key)) : undefined;
   if (id !== undefined && id !== expectedId) {
     reader.error(reader.lineOf(idField!.value), `"id" must match the file name: got ${quote(id)}, but the file is ${quote(fileName(file.path))}; rename one of them`);
-  } else if (id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+  } else if (id !== undefined && !ENTRY_ID.test(id)) {
     reader.error(reader.lineOf(idField!.value), `"id" must be lower-case words joined by hyphens, like "nerve-block"; got ${quote(id)}`);
   }
 
@@ -578,7 +585,7 @@ export function compileKnowledge(files: readonly KnowledgeFile[], options: Compi
     const name = fileName(file.path);
     if (name === VOCABULARY_FILE) vocabulary.push(...compileVocabulary(file, problems, vocabularyLines));
     else if (name === URGENT_FILE) urgent = compileUrgent(file, problems);
-    else if (/\.md$/i.test(name) && name.toLowerCase() !== 'readme.md') {
+    else if (isEntryFile(file.path)) {
       const draft = compileEntry(file, problems);
       if (draft) drafts.push(draft);
     }

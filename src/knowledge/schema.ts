@@ -12,6 +12,9 @@ export const KNOWLEDGE_FORMAT = 1;
 export const CATEGORIES = ['procedure', 'principle', 'condition', 'about'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** What an entry id (and its file name) looks like: lower-case words joined by hyphens, like "nerve-block". */
+export const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Where an entry's facts come from. `url` is only present when the editor gave one. */
 export interface Source {
   title: string;

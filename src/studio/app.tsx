@@ -9,7 +9,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { type Responder, createResponder } from '../answer/reply.js';
-import { type CompileResult, type Problem, URGENT_FILE, VOCABULARY_FILE } from '../knowledge/compile.js';
+import { type CompileResult, type Problem, URGENT_FILE, VOCABULARY_FILE, isEntryFile } from '../knowledge/compile.js';
+import { CATEGORIES } from '../knowledge/schema.js';
 import { check } from './checker.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { AskView } from './ask-view.js';
@@ -48,12 +49,13 @@ export function problemHref(problem: Problem, text: string | undefined): string 
   return entryHref(problem.path, undefined, text === undefined ? undefined : problem.line);
 }
 
-export const isEntryPath = (path: string) => /\.md$/i.test(path) && !/(^|\/)readme\.md$/i.test(path);
 
 export interface Studio {
   folder: string;
   /** Every file's text: the draft where there is one, else what is on disk. */
   files: ReadonlyMap<string, string>;
+  /** Each entry's file, by entry id. */
+  entryPaths: ReadonlyMap<string, string>;
   saved: ReadonlyMap<string, string>;
   drafts: ReadonlyMap<string, string>;
   /** Drafts whose file changed on disk after the draft was started: the editor must choose which to keep. */
@@ -143,6 +145,7 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
     for (const [path, draft] of drafts) all.set(path, draft.text);
     return all;
   }, [saved, drafts]);
+  const entryPaths = useMemo(() => new Map([...files].filter(([path]) => isEntryFile(path)).map(([path, text]) => [readFields(text).id, path])), [files]);
   const draftTexts = useMemo(() => new Map([...drafts].map(([path, draft]) => [path, draft.text])), [drafts]);
   const conflicts = useMemo(() => new Set([...drafts].filter(([path, draft]) => draft.base !== (saved.get(path) ?? null)).map(([path]) => path)), [saved, drafts]);
   // The checker runs on what the editor sees, a moment after they stop typing, in a worker.
@@ -186,6 +189,7 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
   const studio: Studio = {
     folder,
     files,
+    entryPaths,
     saved,
     drafts: draftTexts,
     conflicts,
@@ -362,7 +366,7 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
 }
 
 function Welcome({ studio }: { studio: Studio }) {
-  const entries = [...studio.files.keys()].filter(isEntryPath).length;
+  const entries = [...studio.files.keys()].filter(isEntryFile).length;
   return (
     <section>
       <h2>Welcome</h2>
@@ -375,14 +379,12 @@ function Welcome({ studio }: { studio: Studio }) {
   );
 }
 
-const CATEGORIES = ['procedure', 'condition', 'principle', 'about'];
-
 function EntryList({ studio, selected }: { studio: Studio; selected?: string }) {
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();
   const problemsOf = (path: string) => studio.compiled.problems.filter((p) => p.path === path);
   const entries = [...studio.files]
-    .filter(([path]) => isEntryPath(path))
+    .filter(([path]) => isEntryFile(path))
     .map(([path, text]) => ({ path, fields: readFields(text), category: path.split('/')[0] ?? '' }))
     .filter(({ path, fields }) => !needle || [path, fields.title, ...fields.questions, ...fields.keywords].some((t) => t.toLowerCase().includes(needle)));
   const groups = [...new Set([...CATEGORIES, ...entries.map((e) => e.category)])];

@@ -6,9 +6,8 @@
 import { useState } from 'preact/hooks';
 import { ANSWER_MIN_LEAD, ANSWER_MIN_LEAD_OVER_THIRD, ANSWER_MIN_SCORE, CLARIFY_MIN_SCORE, type Reply } from '../answer/reply.js';
 import type { Studio } from './app.js';
-import { entryHref, isEntryPath } from './app.js';
-import { Preview } from './entry-editor.js';
-import { readFields } from './entry-file.js';
+import { entryHref } from './app.js';
+import { Preview } from './preview.js';
 
 const score = (value: number) => value.toFixed(3);
 
@@ -20,7 +19,6 @@ export function AskView({ studio }: { studio: Studio }) {
   if (!responder) return <p role="alert">The knowledge has errors and has never compiled in this session: fix them (see Problems) to ask questions.</p>;
   const reply: Reply | null = question === null ? null : responder.reply(question);
   const why = question === null ? null : responder.explain(question);
-  const pathOf = (id: string) => [...studio.files].find(([path, text]) => isEntryPath(path) && readFields(text).id === id)?.[0];
   const titleOf = (id: string) => studio.bundle?.entries.find((e) => e.id === id)?.title ?? id;
   const headingOf = (id: string, passageId: string) => studio.bundle?.entries.find((e) => e.id === id)?.passages.find((p) => p.id === passageId)?.heading || 'summary';
   const [best, second, third] = why?.matches ?? [];
@@ -105,7 +103,7 @@ export function AskView({ studio }: { studio: Studio }) {
               </thead>
               <tbody>
                 {why.matches.slice(0, 8).map((m, i) => {
-                  const path = pathOf(m.entryId);
+                  const path = studio.entryPaths.get(m.entryId);
                   return (
                     <tr key={m.entryId}>
                       <td>{i + 1}</td>

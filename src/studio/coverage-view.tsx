@@ -4,9 +4,8 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { Studio } from './app.js';
-import { entryHref, isEntryPath } from './app.js';
+import { entryHref } from './app.js';
 import { type CoverageRow, coverageOf, visitorCoverage } from './coverage.js';
-import { readFields } from './entry-file.js';
 
 type Column = 'entry' | 'question' | 'verdict' | 'landedOn' | 'score';
 const VERDICT_ORDER = ['wrong', 'clarify', 'fallback', 'urgent', 'right'];
@@ -31,7 +30,7 @@ export function CoverageView({ studio }: { studio: Studio }) {
   const visitors = useMemo(() => (responder && visitorText.trim() ? visitorCoverage(responder, visitorText) : []), [responder, visitorText]);
   if ((!report || !bundle) && studio.checking) return <p role="status">Checking the knowledge…</p>;
   if (!report || !bundle) return <p role="alert">The knowledge has errors: fix them (see Problems) to see the coverage.</p>;
-  const pathOf = new Map([...studio.files].filter(([path]) => isEntryPath(path)).map(([path, text]) => [readFields(text).id, path]));
+  const pathOf = studio.entryPaths;
   const link = (id: string | null) => (id && pathOf.has(id) ? <a href={entryHref(pathOf.get(id)!, 'questions')}>{id}</a> : (id ?? '—'));
   const counts = Object.fromEntries(VERDICT_ORDER.map((v) => [v, report.rows.filter((r) => r.verdict === v).length]));
   const rows = sortRows(onlyProblems ? report.rows.filter((r) => r.verdict !== 'right') : report.rows, column, ascending);

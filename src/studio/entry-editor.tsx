@@ -3,9 +3,10 @@
  * own rendering of every passage beside them. Also the "new entry" form.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { KnowledgeBundle } from '../knowledge/schema.js';
-import type { PainCareChat } from '../elements/pain-care-chat.js';
-import { ConflictNotice, NoticeLine, ProblemList, type Route, SaveControls, type Studio, entryHref, isEntryPath, useLatest } from './app.js';
+import { ConflictNotice, NoticeLine, ProblemList, type Route, SaveControls, type Studio, entryHref, useLatest } from './app.js';
+import { Preview } from './preview.js';
+import { CATEGORIES, ENTRY_ID } from '../knowledge/schema.js';
+import { isEntryFile } from '../knowledge/compile.js';
 import { type EntryFields, NEW_ENTRY_BODY, emptyFields, fieldAtLine, newEntryText, readBody, readFields, today, writeEntry } from './entry-file.js';
 
 const lines = (text: string) =>
@@ -13,40 +14,6 @@ const lines = (text: string) =>
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
-
-/**
- * The widget itself, inline, answering from `bundle`; `show` puts replies in it once it is
- * ready, again whenever the bundle or `showing` (what `show` shows) changes.
- */
-export function Preview({ bundle, show, showing, label }: { bundle: KnowledgeBundle | null; show: (chat: PainCareChat) => void; showing: string; label: string }) {
-  const holder = useRef<HTMLElement>(null);
-  const chatRef = useRef<PainCareChat | null>(null);
-  const latest = useLatest(show);
-  useEffect(() => {
-    if (!holder.current || !bundle) return;
-    let chat = chatRef.current;
-    if (!chat) {
-      // Made here, with its knowledge set before it is on the page, so it never looks for a knowledge file.
-      chat = document.createElement('pain-care-chat');
-      chat.setAttribute('mode', 'inline');
-      chat.setAttribute('clinic-name', 'your clinic');
-      chat.setAttribute('booking-url', '#book-a-consultation');
-      chat.setAttribute('phone', '555-0100');
-      chat.bundle = bundle;
-      holder.current.append(chat);
-      chatRef.current = chat;
-    } else {
-      chat.bundle = bundle;
-    }
-    const current = chat;
-    void current.updateComplete
-      .then(() => latest.current(current))
-      .then(() => current.updateComplete)
-      // Show the first of what was put in, not the last.
-      .then(() => current.renderRoot.querySelector('[role="log"]')?.scrollTo(0, 0));
-  }, [bundle, showing]);
-  return <section class="preview" aria-label={label} ref={holder} />;
-}
 
 export function EntryEditor({ studio, path, focus }: { studio: Studio; path: string; focus: Route }) {
   const text = studio.files.get(path) ?? '';
@@ -81,7 +48,7 @@ export function EntryEditor({ studio, path, focus }: { studio: Studio; path: str
     }
   }, [focus.field, focus.line, path]);
 
-  const ids = [...studio.files].filter(([p]) => isEntryPath(p) && p !== path).map(([p, t]) => ({ id: readFields(t).id, title: readFields(t).title, path: p }));
+  const ids = [...studio.files].filter(([p]) => isEntryFile(p) && p !== path).map(([p, t]) => ({ id: readFields(t).id, title: readFields(t).title, path: p }));
 
   return (
     <div class="editor">
@@ -211,7 +178,7 @@ function RelatedPicker({ ids, related, onChange }: { ids: { id: string; title: s
   );
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_HELP = 'An id is lower-case letters and digits, with dashes between words (like "nerve-block").';
 const slug = (title: string) =>
   title
     .toLowerCase()
@@ -226,7 +193,7 @@ function RenameForm({ studio, path, currentId }: { studio: Studio; path: string;
   const [error, setError] = useState<string | null>(null);
   async function rename(event: Event) {
     event.preventDefault();
-    if (!ID.test(id)) return setError('An id is lower-case letters and digits, with dashes between words (like "nerve-block").');
+    if (!ENTRY_ID.test(id)) return setError(ID_HELP);
     const failed = await studio.rename(path, id);
     if (failed) return setError(failed);
     location.hash = entryHref(`${path.slice(0, path.lastIndexOf('/') + 1)}${id}.md`);
@@ -252,7 +219,7 @@ export function NewEntry({ studio }: { studio: Studio }) {
   function create(event: Event) {
     event.preventDefault();
     if (title.trim() === '') return setError('Give the entry a title.');
-    if (!ID.test(chosenId)) return setError('An id is lower-case letters and digits, with dashes between words (like "nerve-block").');
+    if (!ENTRY_ID.test(chosenId)) return setError(ID_HELP);
     const path = `${category}/${chosenId}.md`;
     if (studio.files.has(path) || [...studio.files.values()].some((text) => readFields(text).id === chosenId)) return setError(`An entry with the id "${chosenId}" already exists.`);
     studio.setDraft(path, newEntryText({ ...emptyFields(), id: chosenId, title: title.trim(), category, sources: [{ title: 'General patient education' }], reviewed: today() }, NEW_ENTRY_BODY));
@@ -267,7 +234,7 @@ export function NewEntry({ studio }: { studio: Studio }) {
       <input id="new-id" value={id} placeholder={slug(title)} onInput={(event) => setId(event.currentTarget.value.trim())} />
       <label for="new-category">Category</label>
       <select id="new-category" value={category} onChange={(event) => setCategory(event.currentTarget.value)}>
-        {['procedure', 'condition', 'principle', 'about'].map((c) => (
+        {CATEGORIES.map((c) => (
           <option key={c} value={c}>
             {c}
           </option>

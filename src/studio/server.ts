@@ -9,39 +9,24 @@
  * `.md` or `.yaml`. A save names the text it expects each file to have on disk; when a file
  * was changed meanwhile by someone else, nothing is written and the studio says so.
  */
-import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, createServer } from 'vite';
+import { KNOWLEDGE_FILE, readKnowledgeDir } from '../cli/files.js';
+import type { KnowledgeFile } from '../knowledge/compile.js';
 
 const STUDIO_ROOT = fileURLToPath(new URL('.', import.meta.url));
 const REPO_ROOT = resolve(STUDIO_ROOT, '../..');
-const KNOWLEDGE_FILE = /\.(md|ya?ml)$/i;
 const MAX_BODY = 5 * 1024 * 1024;
 
-export interface StudioFile {
-  /** Relative to the knowledge folder, with `/` between folders. */
-  path: string;
-  text: string;
-}
+/** A knowledge file as the studio gets it: `path` relative to the folder, with `/` between folders. */
+export type StudioFile = KnowledgeFile;
 
-/** Every knowledge file under `dir` (Markdown and YAML), sorted by path. */
+/** Every knowledge file under `dir` (Markdown and YAML), sorted by path, relative to `dir`; links are not followed. */
 export function listFiles(dir: string): StudioFile[] {
-  const files: StudioFile[] = [];
-  const visit = (folder: string) => {
-    for (const name of readdirSync(folder).sort()) {
-      if (name.startsWith('.')) continue;
-      const path = join(folder, name);
-      const kind = lstatSync(path);
-      // Links are not followed: they could lead outside the folder, or round in a loop.
-      if (kind.isSymbolicLink()) continue;
-      if (kind.isDirectory()) visit(path);
-      else if (kind.isFile() && KNOWLEDGE_FILE.test(name)) files.push({ path: relative(dir, path).split(sep).join('/'), text: readFileSync(path, 'utf8') });
-    }
-  };
-  visit(dir);
-  return files;
+  return readKnowledgeDir(dir, { from: dir, followLinks: false });
 }
 
 /** The absolute path of `path` inside `dir`, or an error message saying why it is not allowed. */
