@@ -20,11 +20,19 @@ export const ATTRIBUTES = Object.freeze([
   'emergency-number',
   'crisis-line',
   'poison-control',
+  'accent',
+  'theme',
+  'share-questions',
+  'strings',
 ] as const);
 export type AttributeName = (typeof ATTRIBUTES)[number];
 
 export const POSITIONS = Object.freeze(['bottom-right', 'bottom-left'] as const);
 export const MODES = Object.freeze(['floating', 'inline'] as const);
+export const THEMES = Object.freeze(['auto', 'light', 'dark'] as const);
+
+/** A colour as CSS writes one (`#0a7`, `rgb(0 120 90)`, `teal`); the element asks the browser whether it is real. */
+const COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch|color)\([-+0-9a-z.,%\s/]*\))$/i;
 
 /** File name of the default knowledge, resolved beside the script that loads the widget. */
 export const DEFAULT_KNOWLEDGE_FILE = 'knowledge.json';
@@ -32,6 +40,7 @@ export const DEFAULT_KNOWLEDGE_FILE = 'knowledge.json';
 export const DEFAULTS = Object.freeze({
   position: 'bottom-right',
   mode: 'floating',
+  theme: 'auto',
   emergencyNumber: DEFAULT_URGENT_NUMBERS.emergency,
   crisisLine: DEFAULT_URGENT_NUMBERS.crisis,
   poisonControl: DEFAULT_URGENT_NUMBERS.poison,
@@ -52,6 +61,14 @@ export interface WidgetConfig {
   position: (typeof POSITIONS)[number];
   mode: (typeof MODES)[number];
   open: boolean;
+  /** Brand colour from the `accent` attribute, or `null` to use `--pcc-accent`. */
+  accent: string | null;
+  /** `auto` follows the visitor's system (prefers-color-scheme). */
+  theme: (typeof THEMES)[number];
+  /** Put the question text in `pcc-reply` events (the webmaster's analytics then receives it). */
+  shareQuestions: boolean;
+  /** The webmaster's own texts (the `strings` attribute, parsed), or `null`. */
+  strings: unknown;
   emergencyNumber: string;
   crisisLine: string;
   poisonControl: string;
@@ -59,7 +76,7 @@ export interface WidgetConfig {
 
 /** A problem with one attribute: `code` is stable for the console and tests. */
 export interface ConfigWarning {
-  code: 'bad-url' | 'bad-value' | 'bad-phone';
+  code: 'bad-url' | 'bad-value' | 'bad-phone' | 'bad-color' | 'bad-strings';
   attribute: AttributeName;
   message: string;
 }
@@ -109,7 +126,25 @@ export function readConfig(get: (name: AttributeName) => string | null, fallback
     if (PHONE.test(phoneValue)) phone = phoneValue;
     else warnings.push({ code: 'bad-phone', attribute: 'phone', message: `"phone" must be a phone number like (555) 010-2000; got ${JSON.stringify(phoneValue)}` });
   }
-  const openValue = get('open');
+  const flag = (name: AttributeName): boolean => {
+    const value = get(name);
+    return value !== null && value !== 'false';
+  };
+  const accentValue = text('accent');
+  let accent: string | null = null;
+  if (accentValue !== null) {
+    if (COLOR.test(accentValue) && accentValue.length <= 100) accent = accentValue;
+    else warnings.push({ code: 'bad-color', attribute: 'accent', message: `"accent" must be a CSS colour like #1f5f8b or rgb(31 95 139); got ${JSON.stringify(accentValue)}, using --pcc-accent` });
+  }
+  let strings: unknown = null;
+  const stringsValue = get('strings');
+  if (stringsValue !== null && stringsValue.trim() !== '') {
+    try {
+      strings = JSON.parse(stringsValue);
+    } catch {
+      warnings.push({ code: 'bad-strings', attribute: 'strings', message: `"strings" must be JSON, like {"launcherText": "Ask us"}; it is not, so the chat's own words are used` });
+    }
+  }
   const config: WidgetConfig = {
     knowledge: url('knowledge'),
     clinicName: text('clinic-name'),
@@ -119,7 +154,11 @@ export function readConfig(get: (name: AttributeName) => string | null, fallback
     locale: resolveLocale(text('locale') ?? fallbackLocale),
     position: oneOf('position', POSITIONS, DEFAULTS.position),
     mode: oneOf('mode', MODES, DEFAULTS.mode),
-    open: openValue !== null && openValue !== 'false',
+    open: flag('open'),
+    accent,
+    theme: oneOf('theme', THEMES, DEFAULTS.theme),
+    shareQuestions: flag('share-questions'),
+    strings,
     emergencyNumber: number('emergency-number', DEFAULTS.emergencyNumber),
     crisisLine: number('crisis-line', DEFAULTS.crisisLine),
     poisonControl: number('poison-control', DEFAULTS.poisonControl),

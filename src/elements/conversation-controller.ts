@@ -120,7 +120,7 @@ export class ConversationController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: () => AskOptions,
-    private readonly onReply: (reply: Reply) => void,
+    private readonly onReply: (reply: Reply, question: string | undefined) => void,
   ) {
     host.addController(this);
   }
@@ -234,7 +234,7 @@ export class ConversationController implements ReactiveController {
     if (!this.responder) return;
     this.save({ choose: entryId, label });
     this.push({ from: 'visitor', text: label });
-    this.deliver(this.responder.replyWithEntry(entryId));
+    this.deliver(this.responder.replyWithEntry(entryId), label);
   }
 
   /** Empties the conversation and forgets it in this tab. */
@@ -289,7 +289,7 @@ export class ConversationController implements ReactiveController {
       } catch (error) {
         warnOnce('reply-failed', `could not check a question: ${(error as Error).message}`);
       }
-      if (urgent) return this.deliver(urgent);
+      if (urgent) return this.deliver(urgent, question);
       // Otherwise wait for the typo search (usually here already: it loads while the visitor
       // types), at most TYPO_WAIT_MS, unless the conversation is cleared meanwhile.
       const cleared = this.cleared;
@@ -303,13 +303,14 @@ export class ConversationController implements ReactiveController {
       warnOnce('reply-failed', `could not answer a question: ${(error as Error).message}`);
       reply = { status: 'fallback', matches: [] };
     }
-    this.deliver(reply);
+    this.deliver(reply, question);
   }
 
-  private deliver(reply: Reply): void {
+  /** Shows `reply`; `question` is what the visitor asked or chose, if anything. */
+  private deliver(reply: Reply, question?: string): void {
     this.push({ from: 'widget', kind: 'reply', reply });
     this.host.requestUpdate();
-    if (!this.restoring) this.onReply(reply);
+    if (!this.restoring) this.onReply(reply, question);
   }
 
   private push(message: NewMessage): void {

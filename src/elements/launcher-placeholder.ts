@@ -8,7 +8,7 @@
  */
 import { LAUNCHER_STRINGS } from '../i18n/launcher.js';
 import { type Locale, resolveLocale } from '../i18n/locale.js';
-import { BASE_CSS, LAUNCHER_ICON_PATH } from './launcher.styles.js';
+import { BASE_CSS, LAUNCHER_ICON_PATH, accentSheet } from './launcher.styles.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 let sheet: CSSStyleSheet | null | undefined;
@@ -54,7 +54,9 @@ export function drawPlaceholder(host: HTMLElement, onIntent: (open: boolean) => 
   const styles = baseSheet();
   if (!styles || host.shadowRoot || typeof host.attachShadow !== 'function') return false;
   const shadow = host.attachShadow({ mode: 'open' });
-  shadow.adoptedStyleSheets = [styles];
+  const accent = host.getAttribute('accent');
+  const accentStyles = accent ? accentSheet(accent.trim()) : null;
+  shadow.adoptedStyleSheets = accentStyles ? [styles, accentStyles] : [styles];
   const strings = LAUNCHER_STRINGS[localeOf(host)];
   const left = isLeftCorner(host, host.getAttribute('position'));
 

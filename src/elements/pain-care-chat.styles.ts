@@ -23,10 +23,10 @@ export const styles = css`
   .root--floating .panel {
     position: fixed;
     z-index: var(--_z);
-    inset-block-end: calc(var(--_offset) + 64px);
-    right: var(--_offset);
-    width: min(400px, calc(100vw - 2 * var(--_offset)));
-    height: min(620px, calc(100vh - var(--_offset) * 2 - 80px));
+    inset-block-end: calc(var(--_offset-y) + var(--_launcher) + 12px);
+    right: var(--_offset-x);
+    width: min(400px, calc(100vw - 2 * var(--_offset-x)));
+    height: min(620px, calc(100vh - var(--_offset-y) * 2 - var(--_launcher) - 28px));
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.28);
   }
   .root--inline .panel {
@@ -37,7 +37,8 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: 8px;
-    padding: 10px 12px 10px 16px;
+    padding-block: 10px;
+    padding-inline: 16px 12px;
     background: var(--_accent);
     color: var(--_accent-text);
   }
@@ -107,7 +108,7 @@ export const styles = css`
   }
   .panel__input:focus-visible {
     outline-offset: 0;
-    border-color: var(--_accent);
+    border-color: var(--_ink);
   }
   .panel__send,
   .button {
@@ -125,8 +126,9 @@ export const styles = css`
     cursor: pointer;
   }
   .button--secondary {
+    border-color: var(--_ink);
     background: transparent;
-    color: var(--_accent);
+    color: var(--_ink);
   }
   .button--urgent {
     border-color: var(--_urgent);
@@ -139,7 +141,8 @@ export const styles = css`
     align-self: flex-end;
     max-width: 85%;
     padding: 8px 12px;
-    border-radius: 14px 14px 4px 14px;
+    border-radius: 14px;
+    border-end-end-radius: 4px;
     background: var(--_accent);
     color: var(--_accent-text);
     overflow-wrap: anywhere;
@@ -149,7 +152,8 @@ export const styles = css`
     align-self: flex-start;
     max-width: 100%;
     padding: 10px 12px;
-    border-radius: 14px 14px 14px 4px;
+    border-radius: 14px;
+    border-end-start-radius: 4px;
     background: var(--_surface);
     overflow-wrap: anywhere;
   }
@@ -157,7 +161,7 @@ export const styles = css`
     margin: 0 0 8px;
   }
   .reply p:last-child {
-    margin-bottom: 0;
+    margin-block-end: 0;
   }
   .reply__title {
     margin: 0 0 6px;
@@ -169,15 +173,16 @@ export const styles = css`
   }
   .reply__snippet ul,
   .reply__snippet ol {
-    margin: 0 0 8px;
+    margin-block: 0 8px;
+    margin-inline: 0;
     padding-inline-start: 22px;
   }
   .reply__snippet a,
   .reply__sources a {
-    color: var(--_accent);
+    color: var(--_ink);
   }
   .reply__sources {
-    margin-top: 10px !important;
+    margin-block-start: 10px !important;
   }
   .reply__sources,
   .reply__reviewed {
@@ -189,9 +194,9 @@ export const styles = css`
     font-size: 14px;
   }
   .reply__booking {
-    margin-top: 10px;
-    padding-top: 8px;
-    border-top: 1px solid var(--_border);
+    margin-block-start: 10px;
+    padding-block-start: 8px;
+    border-block-start: 1px solid var(--_border);
   }
   .reply__actions {
     display: flex;
@@ -199,12 +204,12 @@ export const styles = css`
     gap: 8px;
   }
   .reply--urgent {
-    border: 2px solid var(--_urgent);
-    background: #fff5f5;
-    color: #3a0a0b;
+    border: 2px solid var(--_urgent-title);
+    background: var(--_urgent-surface);
+    color: var(--_urgent-text);
   }
   .reply--urgent .reply__title {
-    color: var(--_urgent);
+    color: var(--_urgent-title);
   }
   .chips {
     display: flex;
@@ -217,10 +222,10 @@ export const styles = css`
   .chip {
     min-height: 36px;
     padding: 6px 12px;
-    border: 1px solid var(--_accent);
+    border: 1px solid var(--_ink);
     border-radius: 999px;
     background: var(--_background);
-    color: var(--_accent);
+    color: var(--_ink);
     font-size: 14px;
     text-align: start;
     cursor: pointer;

@@ -4,12 +4,12 @@ import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import type { AnswerReply, Reply, UrgentAdvice } from '../answer/reply.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { type AttributeName, DEFAULT_KNOWLEDGE_FILE, type WidgetConfig, readConfig, telHref } from '../config/attributes.js';
-import { type Strings, hasStrings, loadStrings, stringsFor } from '../i18n/strings.js';
+import { type StringOverrides, type Strings, hasStrings, loadStrings, stringsFor, withOverrides } from '../i18n/strings.js';
 import { prepareSanitizer, sanitizeToFragment } from '../render/sanitize.js';
 import { isExternalUrl, isSafeUrl } from '../render/url-policy.js';
 import { ConversationController, type Message } from './conversation-controller.js';
 import { isLeftCorner, pageLanguage } from './launcher-placeholder.js';
-import { LAUNCHER_ICON_PATH } from './launcher.styles.js';
+import { LAUNCHER_ICON_PATH, accentSheet } from './launcher.styles.js';
 import { styles } from './pain-care-chat.styles.js';
 import { registerThemeProperties } from './theme-properties.js';
 import { warnOnce } from './warn.js';
@@ -17,10 +17,15 @@ import { warnOnce } from './warn.js';
 /** Screens this small (a phone, or a window zoomed to 200%) get the panel full screen. */
 const FULL_SCREEN_QUERY = '(max-width: 480px), (max-height: 500px)';
 
-/** Detail of `pcc-reply`: what kind of reply was shown and from which entries, never the question. */
+/**
+ * Detail of `pcc-reply`: what kind of reply was shown and from which entries. The question
+ * is there only when the webmaster set `share-questions`.
+ */
 export interface ReplyEventDetail {
   status: Reply['status'];
   entryIds: string[];
+  /** What the visitor asked (or the suggestion they chose); only with `share-questions`. */
+  question?: string;
 }
 
 /** Detail of `pcc-booking-click`: where the visitor was sent. */
@@ -48,7 +53,7 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
  *
  * @fires pcc-open - The visitor opened the chat.
  * @fires pcc-close - The visitor closed the chat.
- * @fires pcc-reply - A reply was shown. `detail`: `{ status, entryIds }`, never the question text.
+ * @fires pcc-reply - A reply was shown. `detail`: `{ status, entryIds }`, and `question` only with `share-questions`.
  * @fires pcc-booking-click - The visitor followed the booking link. `detail`: `{ href }`.
  *
  * @csspart launcher - The round button that opens the chat (floating mode).
@@ -60,14 +65,25 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
  * @csspart booking-link - The "Book a consultation" link.
  * @csspart input - The question box.
  *
- * @cssprop --pcc-accent - Brand colour of the launcher, header and buttons. Default `#1f5f8b`.
- * @cssprop --pcc-accent-text - Text colour on the accent. Default `#ffffff`.
- * @cssprop --pcc-text - Text colour. Default `#1b1f24`.
- * @cssprop --pcc-background - Panel background. Default `#ffffff`.
- * @cssprop --pcc-radius - Corner radius. Default `12px`.
+ * @cssprop --pcc-accent - Brand colour of the launcher, header, buttons and links. Default `#1f5f8b`. The `accent` attribute wins over it.
+ * @cssprop --pcc-accent-text - Text colour on the accent, only in browsers without CSS relative colours; elsewhere black or white is chosen for contrast. Default `#ffffff`.
+ * @cssprop --pcc-text - Text colour (light theme). Default `#1b1f24`.
+ * @cssprop --pcc-muted - Secondary text: disclaimer, sources (light theme). Default `#4a5560`.
+ * @cssprop --pcc-background - Panel background (light theme). Default `#ffffff`.
+ * @cssprop --pcc-surface - Reply bubbles and the disclaimer bar (light theme). Default `#f1f4f7`.
+ * @cssprop --pcc-border - Lines and the question box's border (light theme). Default `#8a96a3`.
+ * @cssprop --pcc-dark-text - Text colour (dark theme). Default `#e9edf1`.
+ * @cssprop --pcc-dark-muted - Secondary text (dark theme). Default `#b4bec8`.
+ * @cssprop --pcc-dark-background - Panel background (dark theme). Default `#15191e`.
+ * @cssprop --pcc-dark-surface - Reply bubbles (dark theme). Default `#232a32`.
+ * @cssprop --pcc-dark-border - Lines (dark theme). Default `#6b7885`.
+ * @cssprop --pcc-radius - Corner radius of the panel, 0 to 28px. Default `12px`.
  * @cssprop --pcc-font - Font family. Default the system UI font.
- * @cssprop --pcc-z-index - Stacking order of the floating launcher and panel. Default `2147483000`.
- * @cssprop --pcc-offset - Distance of the floating launcher from the window's corner. Default `20px`.
+ * @cssprop --pcc-launcher-size - Height of the floating launcher, 44 to 96px. Default `52px`.
+ * @cssprop --pcc-offset-x - Distance of the floating launcher and panel from the window's side, 0 to 96px. Default `20px`.
+ * @cssprop --pcc-offset-y - Distance of the floating launcher from the window's bottom, 0 to 96px. Default `20px`.
+ * @cssprop --pcc-z-index - Stacking order of the floating launcher and panel where the browser has no top layer. Default `2147483000`.
+ * @cssprop --pcc-inline-height - Height of the inline panel. Default `560px`.
  */
 export class PainCareChat extends LitElement {
   static override styles = styles;
@@ -84,6 +100,10 @@ export class PainCareChat extends LitElement {
     emergencyNumber: { attribute: 'emergency-number' },
     crisisLine: { attribute: 'crisis-line' },
     poisonControl: { attribute: 'poison-control' },
+    accent: {},
+    theme: { reflect: true },
+    shareQuestions: { type: Boolean, attribute: 'share-questions' },
+    strings: {},
     bundle: { attribute: false },
     config: { state: true },
     fullScreen: { state: true },
@@ -111,6 +131,17 @@ export class PainCareChat extends LitElement {
   crisisLine: string | null = null;
   /** Poison control number for too much medicine. Default `1-800-222-1222`. */
   poisonControl: string | null = null;
+  /** Brand colour, a CSS colour such as `#0a6e5c`: a shortcut for `--pcc-accent`. Text on it stays readable (AA) whatever the colour. */
+  accent: string | null = null;
+  /** `auto` (default: the visitor's light or dark system setting), `light` or `dark`. */
+  theme: string | null = null;
+  /** Put the visitor's question in `pcc-reply` events (attribute `share-questions`). Off by default: see Privacy. */
+  shareQuestions = false;
+  /**
+   * The chat's texts to change: an object (property) or JSON (attribute), such as
+   * `{"launcherText": "Ask us", "panelTitle": "Ask {clinic}"}`. Keys are those of the strings table.
+   */
+  strings: StringOverrides | string | null = null;
   /**
    * Knowledge already in memory (a compiled bundle), used instead of the `knowledge` file:
    * the knowledge studio's preview sets it. Property only; setting it starts a new conversation.
@@ -144,9 +175,11 @@ export class PainCareChat extends LitElement {
       locale: this.config.locale,
       numbers: { emergency: this.config.emergencyNumber, crisis: this.config.crisisLine, poison: this.config.poisonControl },
     }),
-    (reply) => {
+    (reply, question) => {
       this.scrollToEnd = true;
-      this.emit('pcc-reply', { status: reply.status, entryIds: this.entryIdsOf(reply) });
+      const detail: ReplyEventDetail = { status: reply.status, entryIds: this.entryIdsOf(reply) };
+      if (this.config.shareQuestions && question !== undefined) detail.question = question;
+      this.emit('pcc-reply', detail);
     },
   );
   /** Sanitized fragments by message id, made once so re-renders keep the same nodes. */
@@ -212,7 +245,7 @@ export class PainCareChat extends LitElement {
 
   protected override update(changed: PropertyValues<this>): void {
     // The placeholder stays, still working, until the words arrive; then the real launcher takes its place.
-    if (this.placeholder.length > 0 && stringsFor(this.config.locale)) {
+    if (this.placeholder.length > 0 && this.text()) {
       this.refocusLauncher = this.shadowRoot?.activeElement != null && !this.isOpen;
       for (const node of this.placeholder) node.remove();
       this.placeholder = [];
@@ -246,6 +279,7 @@ export class PainCareChat extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.applyAccent();
     if (this.refocusLauncher) {
       this.refocusLauncher = false;
       this.launcher?.focus({ preventScroll: true });
@@ -277,11 +311,17 @@ export class PainCareChat extends LitElement {
     const { config, warnings } = readConfig(
       (name: AttributeName) => {
         if (name === 'open') return this.isOpen ? '' : null;
+        if (name === 'share-questions') return this.shareQuestions ? '' : null;
         const value = values[camel(name)];
         return typeof value === 'string' ? value : null;
       },
       pageLanguage(this),
     );
+    if (this.strings !== null && typeof this.strings === 'object') config.strings = this.strings;
+    if (config.accent !== null && typeof CSS !== 'undefined' && !CSS.supports('color', config.accent)) {
+      warnings.push({ code: 'bad-color', attribute: 'accent', message: `"accent" ${JSON.stringify(config.accent)} is not a colour this browser knows; using --pcc-accent` });
+      config.accent = null;
+    }
     for (const warning of warnings) warnOnce(warning.code, warning.message);
     this.conversation.keepIn(`pain-care-chat:${config.mode}:${config.knowledge ?? DEFAULT_KNOWLEDGE_FILE}`);
     if (config.bookingUrl === null && config.phone === null) {
@@ -457,8 +497,34 @@ export class PainCareChat extends LitElement {
     this.emit('pcc-booking-click', { href: (event.currentTarget as HTMLAnchorElement).href });
   }
 
+  /** The words of the chat's language with the webmaster's changes, once they have loaded. */
+  private text(): Strings | undefined {
+    const base = stringsFor(this.config.locale);
+    if (!base) return undefined;
+    const overrides = this.config.strings;
+    if (this.words?.base !== base || this.words.overrides !== overrides) {
+      const { strings, problems } = withOverrides(base, overrides);
+      for (const problem of problems) warnOnce(`bad-strings:${problem}`, problem);
+      this.words = { base, overrides, strings };
+    }
+    return this.words.strings;
+  }
+  private words: { base: Strings; overrides: unknown; strings: Strings } | undefined;
+
+  /** Applies the `accent` attribute: a style sheet of this chat's own, above page CSS. */
+  private applyAccent(): void {
+    const root = this.shadowRoot;
+    if (!root || this.accentApplied === this.config.accent) return;
+    this.accentApplied = this.config.accent;
+    const sheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.accentStyles);
+    this.accentStyles = this.config.accent === null ? null : accentSheet(this.config.accent);
+    root.adoptedStyleSheets = this.accentStyles ? [...sheets, this.accentStyles] : sheets;
+  }
+  private accentApplied: string | null = null;
+  private accentStyles: CSSStyleSheet | null = null;
+
   protected override render() {
-    const t = stringsFor(this.config.locale);
+    const t = this.text();
     if (!t) return nothing;
     const clinic = this.config.clinicName ?? t.defaultClinicName;
     const floating = this.config.mode === 'floating';
@@ -467,7 +533,7 @@ export class PainCareChat extends LitElement {
       <div
         class="root root--${this.config.mode} root--${this.config.position} ${isLeftCorner(this, this.config.position) ? 'root--left' : ''}"
         lang=${this.config.locale}
-        dir="ltr"
+        dir=${t.dir}
         @keydown=${this.onKeydown}
       >
         ${floating

@@ -3,6 +3,7 @@ import { LAUNCHER_STRINGS } from './launcher.js';
 import type { Strings } from './strings.js';
 
 export const en: Strings = {
+  dir: 'ltr',
   launcherLabel: LAUNCHER_STRINGS.en.label,
   launcherText: LAUNCHER_STRINGS.en.text,
   panelTitle: (clinic) => `Ask ${clinic}`,

@@ -3,6 +3,7 @@ import { LAUNCHER_STRINGS } from './launcher.js';
 import type { Strings } from './strings.js';
 
 export const es: Strings = {
+  dir: 'ltr',
   launcherLabel: LAUNCHER_STRINGS.es.label,
   launcherText: LAUNCHER_STRINGS.es.text,
   panelTitle: (clinic) => `Pregunte a ${clinic}`,

@@ -6,6 +6,8 @@ import { LOCALE_CHUNKS } from './chunks.js';
 import { type Locale, resolveLocale } from './locale.js';
 
 export interface Strings {
+  /** Writing direction of these strings: `rtl` lays the panel out right to left. */
+  dir: 'ltr' | 'rtl';
   launcherLabel: string;
   launcherText: string;
   panelTitle: (clinic: string) => string;
@@ -42,6 +44,50 @@ export interface Strings {
   questionTooLong: (max: number) => string;
 }
 
+/**
+ * What a webmaster may change (the `strings` property, or the `strings` attribute as JSON):
+ * any string, with `{clinic}`, `{date}`, `{number}`, `{phone}` or `{max}` where the
+ * English text has a name or number in it; a list of starter questions; small-talk replies.
+ */
+export type StringOverrides = {
+  [K in keyof Strings]?: Strings[K] extends (value: never) => string
+    ? string | Strings[K]
+    : Strings[K] extends Record<string, string>
+      ? Partial<Strings[K]>
+      : Strings[K];
+};
+
+/** What each template's `{…}` stands for, by key (the functions of {@link Strings} take one value). */
+const PLACEHOLDER = /\{(clinic|date|number|phone|max)\}/g;
+
+/**
+ * `base` with the webmaster's `overrides` applied. Unknown keys and values of the wrong
+ * kind are skipped and named in the returned `problems`, so a typo never blanks the chat.
+ */
+export function withOverrides(base: Strings, overrides: unknown): { strings: Strings; problems: string[] } {
+  const problems: string[] = [];
+  if (overrides === null || overrides === undefined) return { strings: base, problems };
+  if (typeof overrides !== 'object' || Array.isArray(overrides)) return { strings: base, problems: ['"strings" must be an object of texts, like {"launcherText": "Ask us"}'] };
+  const strings: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides as Record<string, unknown>)) {
+    const current = (base as unknown as Record<string, unknown>)[key];
+    if (current === undefined) problems.push(`"strings" has no text named ${JSON.stringify(key)}`);
+    else if (typeof current === 'function' && typeof value === 'string') strings[key] = (filler: unknown) => value.replace(PLACEHOLDER, () => String(filler));
+    else if (typeof current === 'function' && typeof value === 'function') strings[key] = (filler: unknown) => String((value as (v: unknown) => unknown)(filler));
+    else if (key === 'dir' && (value === 'ltr' || value === 'rtl')) strings[key] = value;
+    else if (typeof current === 'string' && key !== 'dir' && typeof value === 'string') strings[key] = value;
+    else if (Array.isArray(current) && Array.isArray(value) && value.every((v) => typeof v === 'string')) strings[key] = value.slice(0, 6);
+    else if (key === 'smallTalk' && typeof value === 'object' && value !== null) {
+      const merged: Record<string, string> = { ...base.smallTalk };
+      for (const [kind, text] of Object.entries(value as Record<string, unknown>)) {
+        if (kind in merged && typeof text === 'string') merged[kind] = text;
+        else problems.push(`"strings.smallTalk" has no text named ${JSON.stringify(kind)} or it is not text`);
+      }
+      strings[key] = merged;
+    } else problems.push(`"strings.${key}" must be ${key === 'dir' ? '"ltr" or "rtl"' : Array.isArray(current) ? 'a list of texts' : 'text'}`);
+  }
+  return { strings: strings as unknown as Strings, problems };
+}
 
 const loaded: Partial<Record<Locale, Strings>> = {};
 const loading = new Map<Locale, Promise<void>>();

@@ -51,5 +51,16 @@ describe('config/attributes', () => {
       expect(config.phone).toBeNull();
       expect(warnings[0]?.code).toBe('bad-phone');
     });
+
+    it('reads the accent, theme, share-questions and strings, and names what is wrong with each', () => {
+      const good = configOf({ accent: ' #0a6e5c ', theme: 'dark', 'share-questions': '', strings: '{"send": "Go"}' }).config;
+      expect([good.accent, good.theme, good.shareQuestions, good.strings]).toEqual(['#0a6e5c', 'dark', true, { send: 'Go' }]);
+      expect(configOf({ 'share-questions': 'false' }).config.shareQuestions).toBe(false);
+      expect(configOf({}).config).toMatchObject({ accent: null, theme: 'auto', shareQuestions: false, strings: null });
+      const bad = configOf({ accent: 'red;}:host{display:none', theme: 'sepia', strings: '{send: Go}' });
+      expect(bad.config).toMatchObject({ accent: null, theme: 'auto', strings: null });
+      expect(bad.warnings.map((w) => w.code)).toEqual(['bad-color', 'bad-strings', 'bad-value']);
+      expect(bad.warnings[0]?.message).toBe('"accent" must be a CSS colour like #1f5f8b or rgb(31 95 139); got "red;}:host{display:none", using --pcc-accent');
+    });
   });
 });
