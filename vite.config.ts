@@ -1,18 +1,19 @@
 /**
  * Build: `dist/pain-care-chat.js` (the script-tag loader), `dist/index.js` (the ES module
- * for npm users) and the chunks they share, all in `dist/` beside `knowledge.json`.
+ * for npm users) and the chunks they share, all in `dist/` beside `knowledge.json`; with
+ * `--mode standalone`, one self-contained `dist/standalone/pain-care-chat.js`.
  * Dev (`npm start`): serves the demo clinic pages from `demo/` on http://localhost:5173 with
  * the script tag's URL mapped to the source and the knowledge recompiled on every edit.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, defineConfig } from 'vite';
-import { compileKnowledgeDir, formatProblem } from './src/cli/files.js';
+import { compileKnowledgeDir, formatProblem, knowledgeLocales } from './src/cli/files.js';
 import { bundleForBrowser } from './src/knowledge/compile.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Serves `/pain-care-chat.js` from source and `/knowledge.json` compiled fresh from `knowledge/`. */
+/** Serves `/pain-care-chat.js` from source and `/knowledge.json` (and `/knowledge.es.json`) compiled fresh from `knowledge/`. */
 function demoServer(): Plugin {
   return {
     name: 'pain-care-chat-demo',
@@ -22,26 +23,30 @@ function demoServer(): Plugin {
     },
     configureServer(server) {
       // Compiled once up front and again after each edit, so opening the chat is instant.
-      let compiled: { status: number; body: string } | undefined;
-      const compile = () => {
+      // `/knowledge.json` is English; `/knowledge.es.json` the Spanish entries of `knowledge/es/`.
+      let compiled = new Map<string, { status: number; body: string }>();
+      const compile = (locale: string) => {
         process.chdir(root);
-        const result = compileKnowledgeDir('knowledge');
+        const result = compileKnowledgeDir('knowledge', locale);
         for (const problem of result.problems) server.config.logger.warn(formatProblem(problem));
-        compiled = result.bundle
+        const built = result.bundle
           ? { status: 200, body: JSON.stringify(bundleForBrowser(result.bundle)) }
           : { status: 500, body: JSON.stringify({ error: result.problems.map(formatProblem) }) };
-        return compiled;
+        compiled.set(locale, built);
+        return built;
       };
-      compile();
+      compile('en');
       server.watcher.add(resolve(root, 'knowledge'));
       server.watcher.on('change', (file) => {
         if (!file.startsWith(resolve(root, 'knowledge'))) return;
-        compiled = undefined;
+        compiled = new Map();
         server.ws.send({ type: 'full-reload' });
       });
       server.middlewares.use((req, res, next) => {
-        if ((req.url ?? '').split('?')[0] !== '/knowledge.json') return next();
-        const { status, body } = compiled ?? compile();
+        const match = /^\/knowledge(?:\.([a-z]{2}))?\.json$/.exec((req.url ?? '').split('?')[0] ?? '');
+        const locale = match?.[1] ?? 'en';
+        if (!match || !knowledgeLocales(resolve(root, 'knowledge')).includes(locale)) return next();
+        const { status, body } = compiled.get(locale) ?? compile(locale);
         res.statusCode = status;
         res.setHeader('Content-Type', 'application/json');
         res.end(body);
@@ -82,27 +87,50 @@ function minifyStyles(): Plugin {
   };
 }
 
-export default defineConfig({
-  root: resolve(root, 'demo'),
-  publicDir: false,
-  server: { port: 5173, strictPort: true, fs: { allow: [root] } },
-  plugins: [demoServer(), minifyStyles()],
-  build: {
-    outDir: resolve(root, 'dist'),
-    emptyOutDir: false,
-    target: 'es2021',
-    // terser, two passes: 3 KB gzip smaller than Vite's default minifier on the chat's code.
-    minify: 'terser',
-    terserOptions: { compress: { passes: 2 }, module: true },
-    sourcemap: false,
-    lib: {
-      entry: { 'pain-care-chat': resolve(root, 'src/loader.ts'), index: resolve(root, 'src/index.ts') },
-      formats: ['es'],
-      fileName: (_format, name) => `${name}.js`,
-    },
-    rollupOptions: {
-      output: { chunkFileNames: 'pain-care-chat-[hash].js' },
-    },
-  },
-});
+/**
+ * `vite build --mode standalone` (run by `npm run build:standalone`): one file,
+ * `dist/standalone/pain-care-chat.js`, with every chunk inlined and the knowledge of
+ * `PCC_KNOWLEDGE_DIR` (default `knowledge/`) built in, compiled and checked first.
+ */
+function standaloneKnowledge(): Record<string, string> {
+  const dir = process.env.PCC_KNOWLEDGE_DIR || resolve(root, 'knowledge');
+  const texts: Record<string, string> = {};
+  for (const locale of knowledgeLocales(dir)) {
+    const result = compileKnowledgeDir(dir, locale);
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    if (!result.bundle) throw new Error(`the knowledge in ${dir} has errors; nothing built:\n${errors.map(formatProblem).join('\n')}`);
+    texts[locale] = JSON.stringify(bundleForBrowser(result.bundle));
+  }
+  return texts;
+}
 
+export default defineConfig(({ mode }) => {
+  const standalone = mode === 'standalone';
+  return {
+    root: resolve(root, 'demo'),
+    publicDir: false,
+    server: { port: 5173, strictPort: true, fs: { allow: [root] } },
+    plugins: [demoServer(), minifyStyles()],
+    define: { __PCC_KNOWLEDGE__: standalone ? JSON.stringify(standaloneKnowledge()) : 'null' },
+    build: {
+      outDir: resolve(root, standalone ? 'dist/standalone' : 'dist'),
+      emptyOutDir: standalone,
+      target: 'es2021',
+      // terser, two passes: 3 KB gzip smaller than Vite's default minifier on the chat's code.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 }, module: true },
+      sourcemap: false,
+      lib: {
+        entry: {
+          'pain-care-chat': resolve(root, 'src/loader.ts'),
+          ...(standalone ? {} : { index: resolve(root, 'src/index.ts') }),
+        } as Record<string, string>,
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rollupOptions: {
+        output: standalone ? { codeSplitting: false } : { chunkFileNames: 'pain-care-chat-[hash].js' },
+      },
+    },
+  };
+});

@@ -10,9 +10,11 @@
  * load it at once. Pasted twice, it still adds one floating chat. It never throws into
  * the page.
  */
-import { ATTRIBUTES, DEFAULT_KNOWLEDGE_FILE } from './config/attributes.js';
-import { drawPlaceholder, localeOf } from './elements/launcher-placeholder.js';
+import { ATTRIBUTES, defaultKnowledgeFile } from './config/attributes.js';
+import { drawPlaceholder, localeOf, pageLanguage } from './elements/launcher-placeholder.js';
+import { resolveLocale } from './i18n/locale.js';
 import { LOCALE_CHUNKS } from './i18n/chunks.js';
+import { embeddedKnowledgeUrl } from './knowledge/embedded.js';
 import { prefetchKnowledge } from './knowledge/fetch.js';
 import { registerThemeProperties } from './elements/theme-properties.js';
 import { warnOnce } from './elements/warn.js';
@@ -38,7 +40,10 @@ function widgetFor(script: HTMLScriptElement): HTMLElement {
     const value = script.getAttribute(`data-${name}`);
     if (value !== null) widget.setAttribute(name, value);
   }
-  if (!widget.hasAttribute('knowledge')) widget.setAttribute('knowledge', new URL(DEFAULT_KNOWLEDGE_FILE, script.src).href);
+  // The knowledge in the chat's language, beside the script: the page's language where the script tag is.
+  const locale = resolveLocale(widget.getAttribute('locale') ?? pageLanguage(script));
+  // A standalone build has its knowledge built in: then there is no file to point at.
+  if (!widget.hasAttribute('knowledge') && embeddedKnowledgeUrl(locale) === null) widget.setAttribute('knowledge', new URL(defaultKnowledgeFile(locale), script.src).href);
   return widget;
 }
 

@@ -23,7 +23,7 @@
  */
 import type Fuse from 'fuse.js/basic';
 import type { Entry, EntryTerms, KnowledgeBundle, KnowledgeIndex, Passage, VocabularyTerm } from '../knowledge/schema.js';
-import { COMMON_WORDS, NORMALIZER_FINGERPRINT, STOP_WORDS, editDistance, stem, terms, words } from './normalize.js';
+import { type Analyzer, ENGLISH, analyzerFor, editDistance, words } from './normalize.js';
 import { typoSearch } from './typo-search.js';
 
 /** How much a term found in each field counts, from 0 to 1 (higher: stronger evidence). */
@@ -144,7 +144,7 @@ function byBestField(fields: { weight: number; terms: string[] }[]): string[][] 
  * of building a matcher, so the compiler does it once and ships it in the knowledge file's
  * index; the result is the same either way.
  */
-export function entryTerms(entry: Entry): EntryTerms {
+export function entryTerms(entry: Entry, { terms }: Analyzer = ENGLISH): EntryTerms {
   const [title = [], keywords = [], questions = []] = byBestField([
     { weight: FIELD_WEIGHTS.title, terms: terms(entry.title) },
     { weight: FIELD_WEIGHTS.keywords, terms: entry.keywords.flatMap(terms) },
@@ -182,9 +182,9 @@ function indexEntry(entry: Entry, found: EntryTerms): IndexedEntry {
 }
 
 /** The bundle's index when it can be trusted for these entries (same word rules, one per entry), else `undefined`. */
-export function usableIndex(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary' | 'index'>): KnowledgeIndex | undefined {
+export function usableIndex(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary' | 'index' | 'locale'>): KnowledgeIndex | undefined {
   const { index } = bundle;
-  if (!index || index.normalizer !== NORMALIZER_FINGERPRINT || index.entries.length !== bundle.entries.length) return undefined;
+  if (!index || index.normalizer !== analyzerFor(bundle.locale).fingerprint || index.entries.length !== bundle.entries.length) return undefined;
   if (index.vocabulary.length !== bundle.vocabulary.length) return undefined;
   const fits =
     bundle.entries.every((entry, i) => index.entries[i]!.passages.length === entry.passages.length) &&
@@ -193,17 +193,18 @@ export function usableIndex(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabular
 }
 
 /** The stems of each phrase a vocabulary term `says`. */
-function vocabularyStems(term: VocabularyTerm): string[][] {
+function vocabularyStems(term: VocabularyTerm, { stem }: Analyzer): string[][] {
   return term.says.map((said) => words(said).map(stem));
 }
 
 /** The index the compiler ships with a bundle: {@link entryTerms} of every entry, the knowledge's words, and the vocabulary's stems. */
-export function buildIndex(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary'>): KnowledgeIndex {
+export function buildIndex(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary' | 'locale'>): KnowledgeIndex {
+  const analyzer = analyzerFor(bundle.locale);
   return {
-    normalizer: NORMALIZER_FINGERPRINT,
+    normalizer: analyzer.fingerprint,
     words: knowledgeWords(bundle),
-    entries: bundle.entries.map(entryTerms),
-    vocabulary: bundle.vocabulary.map(vocabularyStems),
+    entries: bundle.entries.map((entry) => entryTerms(entry, analyzer)),
+    vocabulary: bundle.vocabulary.map((term) => vocabularyStems(term, analyzer)),
   };
 }
 
@@ -227,12 +228,14 @@ interface Token {
 }
 
 /** Builds the matcher for a knowledge bundle. Cost grows with the bundle's size; build once. */
-export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary' | 'index'>, options: MatcherOptions = {}): Matcher {
+export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary' | 'index' | 'locale'>, options: MatcherOptions = {}): Matcher {
+  const analyzer = analyzerFor(bundle.locale);
+  const { stem, terms, stopWords, commonWords } = analyzer;
   const idfFloor = options.idfFloor ?? IDF_FLOOR;
   const focusShare = options.focusShare ?? FOCUS_SHARE;
   const index = usableIndex(bundle);
   const entries = bundle.entries;
-  const found = entries.map((entry, i) => (index ? index.entries[i]! : entryTerms(entry)));
+  const found = entries.map((entry, i) => (index ? index.entries[i]! : entryTerms(entry, analyzer)));
   // Each entry's term maps are only needed once it is among a question's best, so they
   // are made then (once), not for every entry before the first answer.
   const indexed: (IndexedEntry | undefined)[] = new Array(entries.length);
@@ -267,7 +270,7 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
   });
   // Longest phrases first, so "spinal cord stimulator" wins over "stimulator".
   const phrases: VocabularyPhrase[] = bundle.vocabulary
-    .flatMap((term, i) => (index ? index.vocabulary[i]! : vocabularyStems(term)).map((said) => ({ said, means: term.means })))
+    .flatMap((term, i) => (index ? index.vocabulary[i]! : vocabularyStems(term, analyzer)).map((said) => ({ said, means: term.means })))
     .filter((phrase) => phrase.said.length > 0)
     .sort((a, b) => b.said.length - a.said.length);
   // Typos are corrected towards words the entries use and words the vocabulary knows.
@@ -314,7 +317,7 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
 
   function analyse(question: string): QueryAnalysis {
     const tokens: Token[] = words(question).map((word) => {
-      const stop = STOP_WORDS.has(word);
+      const stop = stopWords.has(word);
       const stemmed = stem(word);
       const candidates = stop ? [] : candidatesFor(stemmed);
       return { word, stop, key: candidates[0]?.term ?? stemmed, candidates };
@@ -349,7 +352,7 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
       const candidates = token.candidates.filter((c) => documentFrequency.has(c.term));
       // A word the knowledge does not know weighs as much as the rarest word it does know,
       // so a question mostly about something else scores low, unless it is an everyday word.
-      const common = COMMON_WORDS.has(token.word);
+      const common = commonWords.has(token.word);
       const known = Math.max(0, ...candidates.map((c) => weightOf(c.term)));
       // Everyday words weigh little whether or not the knowledge uses them ("near", "still").
       const weight = common ? Math.min(idfFloor, known || idfFloor) : candidates.length > 0 ? known : weightOf('');

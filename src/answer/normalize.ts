@@ -238,3 +238,118 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     'older elderly age aged younger grandkids retired retirement referred refer referring sent'
   ).split(' '),
 );
+
+/**
+ * How one language's text becomes terms: the matcher, the index and the checker take it
+ * from the bundle's `locale`, so English and Spanish knowledge are each read by their own rules.
+ */
+export interface Analyzer {
+  locale: string;
+  /** Changes whenever these rules change (see {@link NORMALIZER_FINGERPRINT}). */
+  fingerprint: string;
+  stopWords: ReadonlySet<string>;
+  /** Everyday words that weigh little when the knowledge does not use them (see {@link COMMON_WORDS}). */
+  commonWords: ReadonlySet<string>;
+  stem(word: string): string;
+  terms(text: string): string[];
+}
+
+export const ENGLISH: Analyzer = Object.freeze({
+  locale: 'en',
+  fingerprint: NORMALIZER_FINGERPRINT,
+  stopWords: STOP_WORDS,
+  commonWords: COMMON_WORDS,
+  stem,
+  terms,
+});
+
+/**
+ * Spanish words that carry no topic (accents already removed): articles, pronouns,
+ * prepositions, question words and helpers; and the English ones, for Spanglish.
+ */
+const SPANISH_STOP_WORDS: ReadonlySet<string> = new Set([
+  ...(
+    'a al algo alguien algun alguna algunas alguno algunos ante antes aqui asi aun bien cada como con contra cual cuales ' +
+    'cuando cuanto cuanta cuantos cuantas de del desde donde dos e el ella ellas ello ellos en entre era eran es esa esas ese eso esos ' +
+    'esta estaba estan estar este esto estos estoy fue fueron ha haber habia han has hay he hola la las le les lo los mas me mi mis ' +
+    'mucho muy nada ni no nos nosotros o os otra otro para pero poco por porque pues que quien quienes se sea ser si sido sin ' +
+    'sobre solo son soy su sus tambien tan tanto te tengo tiene tienen ti tu tus u un una unas uno unos usted ustedes vez y ya yo ' +
+    'puede puedo pueden podria quiero quisiera saber sabe favor gracias oiga hacer hace hacen ahi alla eh pues vale bueno ok okay ' +
+    'dice dijo dijeron decir explicar informacion info pregunta duda dudas necesito gustaria algo cosa cosas tipo'
+  ).split(' '),
+  ...STOP_WORDS,
+]);
+
+/** Spanish everyday words that say little about a topic (see {@link COMMON_WORDS}). */
+const SPANISH_COMMON_WORDS: ReadonlySet<string> = new Set([
+  ...(
+    'ya todavia siempre nunca tambien ahora hoy ayer manana noche semana semanas mes meses ano anos dia dias hora horas ' +
+    'mucho poco grande pequeno bueno malo nuevo viejo mismo otro todo todos cada varios muchos ' +
+    'mama papa madre padre esposa esposo hijo hija amigo amiga familia senor senora doctor doctora medico medica ' +
+    'ir voy va fue venir vino tener tengo tiene dar dio hacer hizo decir dijo ver vio pensar creo sentir siento ' +
+    'querer quiero necesitar necesito usar trabajo casa cama silla caminar sentado dormir ' +
+    'cansado triste feliz preocupado nervioso miedo asustado real verdad normal ' +
+    'uno dos tres cuatro cinco seis siete ocho nueve diez primero segundo tercero'
+  ).split(' '),
+  ...COMMON_WORDS,
+]);
+
+// Longest first; each is removed at most once, and only when at least MIN_STEM letters stay.
+const SPANISH_SUFFIXES = [
+  'amientos', 'imientos', 'aciones', 'amiento', 'imiento', 'idades', 'ciones', 'acion', 'mente', 'idad', 'cion',
+  'ando', 'iendo', 'adas', 'ados', 'idas', 'idos', 'ada', 'ado', 'ida', 'ido', 'ar', 'er', 'ir', 'es', 's',
+] as const;
+
+/**
+ * A light Spanish stemmer, in the spirit of {@link stem}: plural and gender endings, verb
+ * endings and "-ción" forms, so "inyecciones", "inyección" and "inyectado" come close and
+ * "nervio" and "nervios" meet.
+ */
+function stemSpanish(word: string): string {
+  if (word.length <= MIN_STEM + 1 || /\d/.test(word)) return word;
+  let stemmed = word;
+  for (const suffix of SPANISH_SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < MIN_STEM) continue;
+    stemmed = word.slice(0, -suffix.length);
+    break;
+  }
+  // Gender and the last vowel: "nervio", "nervios" → "nervi"; "bloqueo", "bloqueos" → "bloque".
+  if (stemmed.length > 4 && /[aoe]$/.test(stemmed)) stemmed = stemmed.slice(0, -1);
+  return stemmed;
+}
+
+const spanishStems = new Map<string, string>();
+function stemSpanishCached(word: string): string {
+  let stemmed = spanishStems.get(word);
+  if (stemmed === undefined) {
+    if (spanishStems.size >= STEM_CACHE_SIZE) spanishStems.clear();
+    stemmed = stemSpanish(word);
+    spanishStems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+export const SPANISH: Analyzer = Object.freeze({
+  locale: 'es',
+  fingerprint: fingerprint(
+    [
+      'es',
+      [...SPANISH_STOP_WORDS].join(' '),
+      [...SHORTHAND].join(' '),
+      SPANISH_SUFFIXES.join(' '),
+      words('¿Cuánto duran las inyecciones? inyectado nervios bloqueo rápidamente ablación L5 2da').filter((w) => !SPANISH_STOP_WORDS.has(w)).map(stemSpanish).join(' '),
+    ].join('|'),
+  ),
+  stopWords: SPANISH_STOP_WORDS,
+  commonWords: SPANISH_COMMON_WORDS,
+  stem: stemSpanishCached,
+  terms: (text: string) =>
+    words(text)
+      .filter((word) => !SPANISH_STOP_WORDS.has(word))
+      .map(stemSpanishCached),
+});
+
+/** The analyzer for a bundle's `locale` (English when it has none). */
+export function analyzerFor(locale: string | undefined): Analyzer {
+  return locale === 'es' ? SPANISH : ENGLISH;
+}

@@ -30,7 +30,7 @@ function explainText(question: string, responder: Responder, locale: string): st
   return lines.join('\n');
 }
 
-function loadBundle(file: string | undefined): KnowledgeBundle {
+function loadBundle(file: string | undefined, locale: string): KnowledgeBundle {
   if (file !== undefined) {
     let text: string;
     try {
@@ -40,7 +40,8 @@ function loadBundle(file: string | undefined): KnowledgeBundle {
     }
     return parseBundleText(text);
   }
-  const result = compileKnowledgeDir(DEFAULT_KNOWLEDGE_DIR);
+  // The knowledge of the language asked for: knowledge/es/ for Spanish.
+  const result = compileKnowledgeDir(DEFAULT_KNOWLEDGE_DIR, locale === 'es' ? 'es' : 'en');
   if (!result.bundle) {
     throw new Error(`${result.problems.map(formatProblem).join('\n')}\nfix the knowledge files above, then ask again`);
   }
@@ -74,7 +75,7 @@ async function main(args: string[]): Promise<number> {
 
   let responder: Responder;
   try {
-    responder = createResponder(loadBundle(knowledge));
+    responder = createResponder(loadBundle(knowledge, locale));
   } catch (error) {
     console.error((error as Error).message);
     return 1;

@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- [--questions FILE] [--floors FILE] [--knowledge FILE] [--half tune|held] [--misses]`
+ * `npm run eval -- [--questions FILE] [--floors FILE] [--knowledge FILE] [--locale en|es] [--half tune|held] [--misses]`
  *
  * Runs a question set (JSON lines: `{"q", "kind": "topic"|"out-of-scope"|"urgent"|"scary",
  * "expect": id|null, "half": "tune"|"held"}`) through the same core the widget uses and
@@ -162,6 +162,7 @@ function main(args: string[]): number {
   let knowledge: string | undefined;
   let onlyHalf: string | undefined;
   let misses = false;
+  let locale = 'en';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--questions') questionsPath = args[++i] ?? questionsPath;
@@ -169,8 +170,9 @@ function main(args: string[]): number {
     else if (arg === '--knowledge') knowledge = args[++i];
     else if (arg === '--half') onlyHalf = args[++i];
     else if (arg === '--misses') misses = true;
+    else if (arg === '--locale' && (args[i + 1] === 'en' || args[i + 1] === 'es')) locale = args[++i]!;
     else {
-      console.error(`unknown argument ${JSON.stringify(arg)}\nusage: npm run eval -- [--questions FILE] [--floors FILE] [--knowledge FILE] [--half tune|held] [--misses]`);
+      console.error(`unknown argument ${JSON.stringify(arg)}\nusage: npm run eval -- [--questions FILE] [--floors FILE] [--knowledge FILE] [--locale en|es] [--half tune|held] [--misses]`);
       return 2;
     }
   }
@@ -180,7 +182,8 @@ function main(args: string[]): number {
   try {
     if (knowledge) bundle = parseBundleText(readFileSync(knowledge, 'utf8'));
     else {
-      const result = compileKnowledgeDir(DEFAULT_KNOWLEDGE_DIR);
+      // The knowledge of the questions' language: knowledge/es/ for --locale es.
+      const result = compileKnowledgeDir(DEFAULT_KNOWLEDGE_DIR, locale);
       if (!result.bundle) throw new Error(result.problems.map(formatProblem).join('\n'));
       bundle = result.bundle;
     }

@@ -5,7 +5,7 @@
 import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadTypoSearch } from '../answer/typo-search.js';
-import { type CompileResult, type KnowledgeFile, compileKnowledge, formatProblem } from '../knowledge/compile.js';
+import { type CompileResult, type KnowledgeFile, compileKnowledge, formatProblem, knowledgeFilesFor, localesOf } from '../knowledge/compile.js';
 
 // Every Node entry point (the CLI, the build, the benchmark) reads knowledge through this
 // module, so the matcher's typo search is loaded here, once, before anything matches.
@@ -39,15 +39,34 @@ export function readKnowledgeDir(dir: string, options: { from?: string; followLi
   return files;
 }
 
-/** Compiles a knowledge folder, throwing a readable error when the folder cannot be read. */
-export function compileKnowledgeDir(dir: string): CompileResult {
-  let files: KnowledgeFile[];
+/** Every knowledge file of `dir` (see {@link readKnowledgeDir}), with a readable error when the folder cannot be read. */
+function readFolder(dir: string): KnowledgeFile[] {
   try {
-    files = readKnowledgeDir(dir);
+    return readKnowledgeDir(dir);
   } catch (error) {
     throw new Error(`cannot read the knowledge folder ${JSON.stringify(dir)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check the path`);
   }
-  return compileKnowledge(files);
+}
+
+/** The folder's path as its files' paths start, for {@link knowledgeFilesFor}. */
+const rootOf = (dir: string) => relative(process.cwd(), dir).split(sep).join('/');
+
+/**
+ * Compiles one language of a knowledge folder (English, or a locale folder such as
+ * `knowledge/es/`), throwing a readable error when the folder cannot be read.
+ */
+export function compileKnowledgeDir(dir: string, locale = 'en'): CompileResult {
+  return compileKnowledge(knowledgeFilesFor(readFolder(dir), locale, rootOf(dir)), { locale });
+}
+
+/** The languages `dir` has knowledge in: `en`, and `es` when it has `es/`. */
+export function knowledgeLocales(dir: string): string[] {
+  return localesOf(readFolder(dir), rootOf(dir));
+}
+
+/** The file a language's bundle is written to, beside `out` (the English one): `knowledge.json` → `knowledge.es.json`. */
+export function localeBundleFile(out: string, locale: string): string {
+  return locale === 'en' ? out : out.replace(/(\.json)?$/, `.${locale}.json`);
 }
 
 export { formatProblem };

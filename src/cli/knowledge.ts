@@ -1,15 +1,17 @@
 /**
  * `npm run knowledge -- [--check] [--strict] [DIR] [--out FILE]`
  *
- * Compiles a knowledge folder (default `knowledge/`) into `dist/knowledge.json`. Prints every
+ * Compiles a knowledge folder (default `knowledge/`) into `dist/knowledge.json`, and its
+ * Spanish entries (`knowledge/es/`) into `dist/knowledge.es.json`. Prints every
  * problem as `path:line: message`; exits 1 when any is an error (with `--strict`, also when
  * any is a warning). With `--check`, writes nothing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bundleForBrowser } from '../knowledge/compile.js';
-import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem } from './files.js';
+import { type CompileResult, bundleForBrowser } from '../knowledge/compile.js';
+import type { KnowledgeBundle } from '../knowledge/schema.js';
+import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem, knowledgeLocales, localeBundleFile } from './files.js';
 
 const USAGE = 'usage: npm run knowledge -- [--check] [--strict] [DIR] [--out FILE]';
 
@@ -36,18 +38,21 @@ function main(args: string[]): number {
     return 2;
   }
 
-  let result;
+  // Every language of the folder (English, and es/ when it is there) is checked; nothing
+  // is written unless all of them compile, so the files on a site always match.
+  let results: { locale: string; result: CompileResult }[];
   try {
-    result = compileKnowledgeDir(dir);
+    results = knowledgeLocales(dir).map((locale) => ({ locale, result: compileKnowledgeDir(dir, locale) }));
   } catch (error) {
     console.error((error as Error).message);
     return 1;
   }
-  for (const problem of result.problems) console.error(formatProblem(problem));
-  const errors = result.problems.filter((p) => p.severity === 'error').length;
-  const warnings = result.problems.length - errors;
+  const problems = results.flatMap(({ result }) => result.problems);
+  for (const problem of problems) console.error(formatProblem(problem));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  if (!result.bundle) {
+  if (results.some(({ result }) => !result.bundle)) {
     console.error(`${counts}: nothing written`);
     return 1;
   }
@@ -55,17 +60,23 @@ function main(args: string[]): number {
     console.error(`${counts}: --strict treats warnings as errors; nothing written`);
     return 1;
   }
-  const passages = result.bundle.entries.reduce((sum, entry) => sum + entry.passages.length, 0);
-  const summary = `${result.bundle.entries.length} entries, ${passages} passages, ${result.bundle.urgent.reduce((s, g) => s + g.rules.length, 0)} urgent rules`;
+  const summaryOf = (bundle: KnowledgeBundle) => {
+    const passages = bundle.entries.reduce((sum, entry) => sum + entry.passages.length, 0);
+    return `${bundle.entries.length} entries, ${passages} passages, ${bundle.urgent.reduce((s, g) => s + g.rules.length, 0)} urgent rules`;
+  };
   if (check) {
+    const summary = results.map(({ locale, result }) => `${locale}: ${summaryOf(result.bundle!)}`).join('; ');
     console.log(`${dir}: ok (${summary}${warnings ? `, ${warnings} warnings` : ''})`);
     return 0;
   }
-  const json = JSON.stringify(bundleForBrowser(result.bundle));
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, json);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  console.log(`${out}: ${summary}; ${kb(Buffer.byteLength(json))} raw, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);
+  for (const { locale, result } of results) {
+    const file = localeBundleFile(out, locale);
+    const json = JSON.stringify(bundleForBrowser(result.bundle!));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, json);
+    console.log(`${file}: ${summaryOf(result.bundle!)}; ${kb(Buffer.byteLength(json))} raw, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);
+  }
   return 0;
 }
 

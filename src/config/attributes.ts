@@ -37,6 +37,11 @@ const COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklc
 /** File name of the default knowledge, resolved beside the script that loads the widget. */
 export const DEFAULT_KNOWLEDGE_FILE = 'knowledge.json';
 
+/** The default knowledge file for a language: `knowledge.json` for English, `knowledge.es.json` for Spanish (built from `knowledge/es/`). */
+export function defaultKnowledgeFile(locale: Locale): string {
+  return locale === 'en' ? DEFAULT_KNOWLEDGE_FILE : `knowledge.${locale}.json`;
+}
+
 export const DEFAULTS = Object.freeze({
   position: 'bottom-right',
   mode: 'floating',

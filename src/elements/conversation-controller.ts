@@ -13,6 +13,7 @@ import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import { loadTypoSearch, typoSearch, typoSearchSettled } from '../answer/typo-search.js';
 import { fetchKnowledge } from '../knowledge/fetch.js';
 import { KnowledgeError, parseBundleText } from '../knowledge/load.js';
+import { embeddedKnowledgeText } from '../knowledge/embedded.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { warnOnce } from './warn.js';
 
@@ -72,6 +73,12 @@ export function loadResponder(url: string): Promise<Responder> {
   let pending = responders.get(url);
   if (!pending) {
     pending = (async () => {
+      // Knowledge built into the script (a standalone build): nothing to download.
+      const builtIn = embeddedKnowledgeText(url);
+      if (builtIn !== undefined) {
+        await nextTask();
+        return createResponder(parseBundleText(builtIn));
+      }
       let response: Response;
       try {
         response = await fetchKnowledge(url);

@@ -2,8 +2,9 @@ import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import type { AnswerReply, Reply, UrgentAdvice } from '../answer/reply.js';
+import { embeddedKnowledgeUrl } from '../knowledge/embedded.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
-import { type AttributeName, DEFAULT_KNOWLEDGE_FILE, type WidgetConfig, readConfig, telHref } from '../config/attributes.js';
+import { type AttributeName, type WidgetConfig, defaultKnowledgeFile, readConfig, telHref } from '../config/attributes.js';
 import { type StringOverrides, type Strings, hasStrings, loadStrings, stringsFor, withOverrides } from '../i18n/strings.js';
 import { prepareSanitizer, sanitizeToFragment } from '../render/sanitize.js';
 import { isExternalUrl, isSafeUrl } from '../render/url-policy.js';
@@ -323,7 +324,7 @@ export class PainCareChat extends LitElement {
       config.accent = null;
     }
     for (const warning of warnings) warnOnce(warning.code, warning.message);
-    this.conversation.keepIn(`pain-care-chat:${config.mode}:${config.knowledge ?? DEFAULT_KNOWLEDGE_FILE}`);
+    this.conversation.keepIn(`pain-care-chat:${config.mode}:${config.knowledge ?? defaultKnowledgeFile(config.locale)}`);
     if (config.bookingUrl === null && config.phone === null) {
       warnOnce('no-contact', 'set "booking-url" or "phone" so visitors can always reach the clinic');
     }
@@ -432,7 +433,7 @@ export class PainCareChat extends LitElement {
 
   private startLoading(): void {
     try {
-      const url = this.config.knowledge ?? new URL(DEFAULT_KNOWLEDGE_FILE, import.meta.url).href;
+      const url = this.config.knowledge ?? embeddedKnowledgeUrl(this.config.locale) ?? new URL(defaultKnowledgeFile(this.config.locale), import.meta.url).href;
       this.conversation.load(url);
     } catch (error) {
       warnOnce('knowledge-unreachable', `cannot resolve the knowledge URL: ${(error as Error).message}`);

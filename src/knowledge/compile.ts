@@ -9,11 +9,11 @@
 import { Marked, type Token, type Tokens, type TokensList } from 'marked';
 import { type Document, LineCounter, type Node as YamlNode, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { buildIndex } from '../answer/match.js';
-import { terms } from '../answer/normalize.js';
+import { analyzerFor } from '../answer/normalize.js';
 import { createResponder } from '../answer/reply.js';
 import { compilePhrase } from '../answer/triage.js';
 import { isSafeUrl } from '../render/url-policy.js';
-import { MAX_GRADE, MAX_SUMMARY_WORDS, fleschKincaidGrade, wordsOf } from './readability.js';
+import { MAX_GRADE, MAX_SUMMARY_WORDS, readingGrade, wordsIn } from './readability.js';
 import { decodeEntities, htmlToText } from './text.js';
 import {
   CATEGORIES,
@@ -559,6 +559,39 @@ function compileRule(node: YamlNode, what: string, reader: YamlReader, ruleIds: 
 export interface CompileOptions {
   /** "Today", for the check that entries were reviewed within a year. Default: now. */
   now?: Date;
+  /** Language of the entries (see {@link knowledgeFilesFor}); English when absent. */
+  locale?: string;
+}
+
+/** Folders of `knowledge/` that hold another language's entries and vocabulary: `knowledge/es/<category>/<id>.md`. */
+export const LOCALE_FOLDERS: readonly string[] = Object.freeze(['es']);
+
+/** The language a knowledge file belongs to, from its `path` inside the knowledge folder: `es/…` is Spanish, the rest English. */
+export function localeOfPath(path: string): string {
+  const [first, ...rest] = path.split('/');
+  return rest.length > 0 && LOCALE_FOLDERS.includes(first!) ? first! : 'en';
+}
+
+/**
+ * The files that make `locale`'s bundle, from every file of a knowledge folder whose paths
+ * start with `root/` (or are inside it, when `root` is empty): that language's entries and
+ * vocabulary, and the one shared `urgent.yaml`, whose advice each group gives per language.
+ */
+export function knowledgeFilesFor(files: readonly KnowledgeFile[], locale: string, root = ''): KnowledgeFile[] {
+  const prefix = root === '' || root === '.' ? '' : `${root.replace(/\/+$/, '')}/`;
+  const inside = (path: string) => (prefix !== '' && path.startsWith(prefix) ? path.slice(prefix.length) : path);
+  return files.filter((file) => {
+    const path = inside(file.path);
+    return localeOfPath(path) === locale || (locale !== 'en' && path === URGENT_FILE);
+  });
+}
+
+/** The languages a knowledge folder has entries in: English, and each locale folder present. */
+export function localesOf(files: readonly KnowledgeFile[], root = ''): string[] {
+  const prefix = root === '' || root === '.' ? '' : `${root.replace(/\/+$/, '')}/`;
+  const found = new Set(['en']);
+  for (const file of files) found.add(localeOfPath(prefix !== '' && file.path.startsWith(prefix) ? file.path.slice(prefix.length) : file.path));
+  return [...found];
 }
 
 /** Entries reviewed longer ago than this many days get a warning. */
@@ -621,9 +654,26 @@ export function compileKnowledge(files: readonly KnowledgeFile[], options: Compi
   const sorted = () => problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
   if (problems.some((p) => p.severity === 'error')) return { bundle: null, problems: sorted() };
   const entries = [...firstById.values()].map((draft) => draft.entry).sort((a, b) => a.id.localeCompare(b.id));
-  const bundle: KnowledgeBundle = { format: KNOWLEDGE_FORMAT, entries, vocabulary, urgent: urgent ?? [] };
+  const bundle: KnowledgeBundle = { format: KNOWLEDGE_FORMAT, ...(options.locale && options.locale !== 'en' ? { locale: options.locale } : {}), entries, vocabulary, urgent: urgent ?? [] };
   problems.push(...checkQuality(bundle, [...firstById.values()], vocabularyLines, options.now ?? new Date()));
   return { bundle, problems: sorted() };
+}
+
+/**
+ * Compiles every language of a knowledge folder's files (paths inside the folder, as the
+ * studio has them): the English bundle, and the problems of all languages together, so a
+ * mistake in `es/` is shown like any other.
+ */
+export function compileEveryLocale(files: readonly KnowledgeFile[], options: Omit<CompileOptions, 'locale'> = {}): CompileResult {
+  const results = localesOf(files).map((locale) => compileKnowledge(knowledgeFilesFor(files, locale), { ...options, locale }));
+  const problems = results.flatMap((result) => result.problems);
+  // urgent.yaml is read by each language: its problems once.
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const key = `${p.path}:${p.line}:${p.message}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+  return { bundle: results[0]!.bundle, problems: unique.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line) };
 }
 
 /** Warnings about content that compiles but that visitors would be served badly by. */
@@ -632,14 +682,14 @@ function checkQuality(bundle: KnowledgeBundle, drafts: EntryDraft[], vocabularyL
   const warn = (path: string, line: number, message: string) => problems.push({ path, line, severity: 'warning', message });
   for (const draft of drafts) {
     const { entry, path } = draft;
-    const grades = entry.passages.map((passage) => fleschKincaidGrade(passage.text));
-    const grade = fleschKincaidGrade(entry.passages.map((passage) => passage.text).join('\n'));
+    const grades = entry.passages.map((passage) => readingGrade(passage.text, bundle.locale).grade);
+    const { grade, formula } = readingGrade(entry.passages.map((passage) => passage.text).join('\n'), bundle.locale);
     if (grade > MAX_GRADE) {
       const hardest = grades.indexOf(Math.max(...grades));
-      warn(path, draft.passageLines[hardest] ?? 1, `the entry reads at grade ${grade.toFixed(1)} (Flesch-Kincaid); aim for ${MAX_GRADE} or below with shorter sentences and simpler words, starting with this part (grade ${grades[hardest]!.toFixed(1)})`);
+      warn(path, draft.passageLines[hardest] ?? 1, `the entry reads at grade ${grade.toFixed(1)} (${formula}); aim for ${MAX_GRADE} or below with shorter sentences and simpler words, starting with this part (grade ${grades[hardest]!.toFixed(1)})`);
     }
     const summary = entry.passages[0];
-    const summaryWords = summary && summary.heading === '' ? wordsOf(summary.text).length : 0;
+    const summaryWords = summary && summary.heading === '' ? wordsIn(summary.text, bundle.locale).length : 0;
     if (summaryWords > MAX_SUMMARY_WORDS) {
       warn(path, draft.passageLines[0] ?? 1, `the summary has ${summaryWords} words; keep it to ${MAX_SUMMARY_WORDS} or fewer so it reads as a short answer`);
     }
@@ -652,6 +702,7 @@ function checkQuality(bundle: KnowledgeBundle, drafts: EntryDraft[], vocabularyL
     }
   }
 
+  const { terms } = analyzerFor(bundle.locale);
   const known = new Set<string>();
   for (const entry of bundle.entries) {
     const texts = [entry.title, ...entry.keywords, ...entry.questions, ...entry.passages.flatMap((p) => [p.heading, p.text])];

@@ -37,6 +37,7 @@ export function parseBundle(data: unknown): KnowledgeBundle {
       `knowledge file has format ${JSON.stringify(data.format ?? null)}, but this widget reads format ${KNOWLEDGE_FORMAT}; rebuild it with the same version of pain-care-chat`,
     );
   }
+  if (data.locale !== undefined && (typeof data.locale !== 'string' || !/^[a-z]{2}$/.test(data.locale))) invalid('"locale"', 'must be a two-letter language code such as "es"');
   if (!Array.isArray(data.entries) || data.entries.length === 0) invalid('"entries"', 'must be a non-empty list');
   const ids = new Set<string>();
   data.entries.forEach((entry: unknown, i) => {

@@ -45,3 +45,45 @@ export function fleschKincaidGrade(text: string): number {
   const syllableCount = words.reduce((sum, word) => sum + syllables(word), 0);
   return 0.39 * (words.length / sentences) + 11.8 * (syllableCount / words.length) - 15.59;
 }
+
+const SPANISH_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/**
+ * Estimated syllables in one Spanish word: vowel groups, where two strong vowels (a, e, o)
+ * side by side, or an accented í or ú, make two syllables ("le-ón", "dí-a").
+ */
+export function syllablesSpanish(word: string): number {
+  const letters = word.toLowerCase().replace(/[^a-záéíóúüñ]/g, '');
+  if (letters === '') return 1;
+  const marked = letters
+    .replace(/([aeoáéó])(?=[aeoáéó])/g, '$1|')
+    .replace(/([aeiouáéóü])(?=[íú])/g, '$1|')
+    .replace(/([íú])(?=[aeiouáéóü])/g, '$1|');
+  return Math.max(1, (marked.match(/[aeiouáéíóúü]+/g) ?? []).length);
+}
+
+/**
+ * School grade of Spanish `text` by Crawford's formula (1984), made for Spanish, as the
+ * counterpart of Flesch-Kincaid:
+ *   −0.205 × (sentences per 100 words) + 0.049 × (syllables per 100 words) − 3.407
+ * 0 for text without words.
+ */
+export function crawfordGrade(text: string): number {
+  const words = text.match(SPANISH_WORD) ?? [];
+  const sentences = text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((sentence) => /\p{L}/u.test(sentence)).length;
+  if (words.length === 0 || sentences === 0) return 0;
+  const syllableCount = words.reduce((sum, word) => sum + syllablesSpanish(word), 0);
+  return -0.205 * ((sentences / words.length) * 100) + 0.049 * ((syllableCount / words.length) * 100) - 3.407;
+}
+
+/** The reading grade of `text` by the formula for its language: Crawford for Spanish, Flesch-Kincaid otherwise. */
+export function readingGrade(text: string, locale: string | undefined): { grade: number; formula: string } {
+  return locale === 'es' ? { grade: crawfordGrade(text), formula: 'Crawford' } : { grade: fleschKincaidGrade(text), formula: 'Flesch-Kincaid' };
+}
+
+/** The words of `text` in its language (Spanish words keep their accented letters). */
+export function wordsIn(text: string, locale: string | undefined): string[] {
+  return locale === 'es' ? (text.match(SPANISH_WORD) ?? []) : wordsOf(text);
+}

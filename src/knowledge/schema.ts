@@ -141,6 +141,8 @@ export interface PackedIndex {
 
 export interface KnowledgeBundle {
   format: typeof KNOWLEDGE_FORMAT;
+  /** Language of the entries (`es` for `knowledge/es/`); English when absent. The matcher reads words by its rules. */
+  locale?: string;
   entries: Entry[];
   vocabulary: VocabularyTerm[];
   urgent: UrgentGroup[];

@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { type Responder, createResponder } from '../answer/reply.js';
-import { type CompileResult, type Problem, URGENT_FILE, VOCABULARY_FILE, isEntryFile } from '../knowledge/compile.js';
+import { type CompileResult, type Problem, URGENT_FILE, VOCABULARY_FILE, isEntryFile, localeOfPath } from '../knowledge/compile.js';
 import { CATEGORIES } from '../knowledge/schema.js';
 import { check } from './checker.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
@@ -145,7 +145,8 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
     for (const [path, draft] of drafts) all.set(path, draft.text);
     return all;
   }, [saved, drafts]);
-  const entryPaths = useMemo(() => new Map([...files].filter(([path]) => isEntryFile(path)).map(([path, text]) => [readFields(text).id, path])), [files]);
+  // The English entries' paths by id (Ask and Coverage use the English knowledge; es/ has the same ids).
+  const entryPaths = useMemo(() => new Map([...files].filter(([path]) => isEntryFile(path) && localeOfPath(path) === 'en').map(([path, text]) => [readFields(text).id, path])), [files]);
   const draftTexts = useMemo(() => new Map([...drafts].map(([path, draft]) => [path, draft.text])), [drafts]);
   const conflicts = useMemo(() => new Set([...drafts].filter(([path, draft]) => draft.base !== (saved.get(path) ?? null)).map(([path]) => path)), [saved, drafts]);
   // The checker runs on what the editor sees, a moment after they stop typing, in a worker.

@@ -2,7 +2,7 @@
  * Runs the checker (the same `compileKnowledge` as `npm run knowledge`) in a worker, so the
  * page stays responsive while it works; on the page itself where a worker cannot start.
  */
-import { type CompileResult, type KnowledgeFile, compileKnowledge } from '../knowledge/compile.js';
+import { type CompileResult, type KnowledgeFile, compileEveryLocale } from '../knowledge/compile.js';
 
 type Pending = { resolve: (result: CompileResult) => void; reject: (error: Error) => void };
 
@@ -50,5 +50,5 @@ export async function check(files: ReadonlyMap<string, string>): Promise<Compile
       if ((error as Error).message !== 'retry') throw error;
     }
   }
-  return compileKnowledge(list);
+  return compileEveryLocale(list);
 }

@@ -4,7 +4,7 @@
  * freeze typing. The studio posts the files here as they change and shows the result.
  */
 import { loadTypoSearch } from '../answer/typo-search.js';
-import { type KnowledgeFile, compileKnowledge } from '../knowledge/compile.js';
+import { type KnowledgeFile, compileEveryLocale } from '../knowledge/compile.js';
 
 const ready = loadTypoSearch();
 
@@ -12,7 +12,7 @@ self.addEventListener('message', (event: MessageEvent<{ id: number; files: Knowl
   const { id, files } = event.data;
   void ready.then(() => {
     try {
-      self.postMessage({ id, result: compileKnowledge(files) });
+      self.postMessage({ id, result: compileEveryLocale(files) });
     } catch (error) {
       self.postMessage({ id, error: (error as Error).message });
     }

@@ -5,6 +5,7 @@
  * list style). Pure: no DOM, no file system; the studio's browser code and the tests use it.
  */
 import { Document, type Pair, type Scalar, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { localeOfPath } from '../knowledge/compile.js';
 
 /** The front-matter fields of an entry, as the studio's form edits them. */
 export interface EntryFields {
@@ -180,7 +181,8 @@ export function renameEntry(files: ReadonlyMap<string, string>, path: string, ne
   const changes: FileChange[] = [{ path: newPath, text: writeEntry(file, { id: newId }) }];
   if (newPath !== path) changes.push({ path, delete: true });
   for (const [other, text] of files) {
-    if (other === path || !other.endsWith('.md')) continue;
+    // Ids are per language: the Spanish entries (es/) refer to Spanish entries only.
+    if (other === path || !other.endsWith('.md') || localeOfPath(other) !== localeOfPath(path)) continue;
     const related = readFields(text).related;
     if (related.includes(oldId)) changes.push({ path: other, text: writeEntry(text, { related: related.map((id) => (id === oldId ? newId : id)) }) });
   }

@@ -3,6 +3,10 @@
  * contrast that stays AA for any accent, the demo page of three brands, the strings table
  * overridden, right-to-left strings, and `share-questions` on `pcc-reply`.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, SCREENSHOTS, startHarness, visit } from './harness.js';
@@ -272,5 +276,45 @@ describe('words and events for webmasters', () => {
       expect(detail).toEqual(share ? { status: 'answer', entryIds: ['nerve-block'], question: 'what is a nerve block' } : { status: 'answer', entryIds: ['nerve-block'] });
     }
     await page.close();
+  });
+});
+
+describe('the standalone build', () => {
+  it('is one file with a clinic\'s own knowledge built in: nothing else is downloaded', async () => {
+    // The small fixture knowledge (one procedure and booking) stands for a clinic's own folder.
+    const output = execFileSync('npx', ['tsx', 'scripts/build-standalone.ts', '--knowledge', 'test/fixtures/knowledge-small'], { encoding: 'utf8' });
+    expect(output).toContain('dist/standalone/pain-care-chat.js: the chat with the knowledge of test/fixtures/knowledge-small built in');
+    const page = mkdtempSync(join(tmpdir(), 'pcc-standalone-'));
+    writeFileSync(join(page, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>One file</title></head><body>' +
+      '<script type="module" src="/pain-care-chat.js" data-mode="inline" data-phone="(555) 010-2000"></script></body></html>');
+    const server = await serve(['dist/standalone', page]);
+    try {
+      const context = await harness.browser.newContext();
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      tab.on('pageerror', (error) => errors.push(error.message));
+      await tab.goto(`${server.url}/`);
+      await tab.getByRole('textbox').fill('what is a nerve block');
+      await tab.getByRole('textbox').press('Enter');
+      await tab.getByRole('heading', { name: /Nerve block/ }).waitFor();
+      // The fixture's entry, not the default knowledge's (reviewed 2026-11-20).
+      await tab.getByText('Last reviewed 2026-11-01').waitFor();
+      expect(server.requests.filter((path) => path !== '/favicon.ico')).toEqual(['/', '/pain-care-chat.js']);
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses to build knowledge with errors, naming the file and line', () => {
+    let failure = '';
+    try {
+      execFileSync('npx', ['tsx', 'scripts/build-standalone.ts', '--knowledge', 'test/fixtures/knowledge-broken'], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      failure = String((error as { stderr: string }).stderr);
+    }
+    expect(failure).toMatch(/test\/fixtures\/knowledge-broken\/[\w/.-]+:\d+: /);
+    expect(failure).toContain('nothing built');
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type KnowledgeFile, compileKnowledge, formatProblem } from '../../src/knowledge/compile.js';
 import { htmlToText } from '../../src/knowledge/text.js';
 import { KNOWLEDGE_FORMAT } from '../../src/knowledge/schema.js';
-import { readKnowledgeDir } from '../../src/cli/files.js';
+import { compileKnowledgeDir } from '../../src/cli/files.js';
+import { readdirSync } from 'node:fs';
 
 const URGENT: KnowledgeFile = {
   path: 'knowledge/urgent.yaml',
@@ -60,10 +61,19 @@ describe('knowledge/compile', () => {
       expect(bundle?.urgent[0]?.rules[0]).toEqual({ id: 'chest', name: 'Chest pain', any: ['chest pain'], all: [], unless: [], negatable: false });
     });
 
-    it('compiles the default knowledge folder without errors', () => {
-      const { bundle, problems } = compileKnowledge(readKnowledgeDir('knowledge'));
-      expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
-      expect(bundle!.entries.length).toBeGreaterThanOrEqual(8);
+    it('compiles the default knowledge folder without errors, in English and in Spanish', () => {
+      const english = compileKnowledgeDir('knowledge');
+      expect(english.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+      expect(english.bundle!.entries.length).toBeGreaterThanOrEqual(8);
+      expect(english.bundle!.locale).toBeUndefined();
+      const spanish = compileKnowledgeDir('knowledge', 'es');
+      expect(spanish.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+      expect(spanish.bundle!.locale).toBe('es');
+      // The twelve procedures and how to book, at least.
+      const ids = spanish.bundle!.entries.map((e) => e.id);
+      for (const file of readdirSync('knowledge/procedure')) expect(ids).toContain(file.replace(/\.md$/, ''));
+      expect(ids).toContain('book-consultation');
+      expect(spanish.problems.every((p) => p.path.startsWith('knowledge/es/') || p.path === 'knowledge/urgent.yaml')).toBe(true);
     });
 
     it('reports a file without front matter on line 1', () => {
