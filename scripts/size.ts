@@ -53,6 +53,7 @@ const rows: [string, number, number | null, string][] = [
   ['at first question, also', gzip(typos), null, `${typos}: fuse.js, the typo search (${kb(sum(onOpen(english)) + gzip(typos))} in all)`],
   ['  without the HTML Sanitizer API, also', gzip(purify), null, `${purify}: DOMPurify (${kb(sum(onOpen(english)) + gzip(typos) + gzip(purify))} in all)`],
   ['knowledge.json', gzip('knowledge.json'), null, `${kb(knowledgeRaw)} raw`],
+  ['knowledge.es.json', gzip('knowledge.es.json'), null, `${kb(readFileSync(join(DIST, 'knowledge.es.json')).length)} raw`],
 ];
 let over = false;
 console.log(`${'what'.padEnd(43)}gzip -9    budget   files`);

@@ -239,6 +239,25 @@ describe('<pain-care-chat> from dist/ in Chromium', () => {
     expect(await seen('/es.html')).toEqual({ box: 'Escriba su pregunta…', spanish: true, english: false, errors: [] });
   });
 
+  it('answers a Spanish question on a Spanish page from the Spanish knowledge, and gives urgent advice in Spanish', async () => {
+    const { page, errors } = await visit('/es.html');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.getByRole('button', { name: /chat/ }).click();
+    const box = page.getByRole('textbox', { name: 'Su pregunta' });
+    await box.fill('cuanto dura el alivio de la inyeccion epidural');
+    await box.press('Enter');
+    await page.getByRole('heading', { name: /^Inyección epidural de esteroides/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Reservar una consulta' }).count()).toBeGreaterThan(0);
+    await box.fill('tengo fiebre y sale pus donde me pusieron la inyeccion');
+    await box.press('Enter');
+    await page.getByRole('alert').filter({ hasText: /Llame/ }).waitFor();
+    expect(requests).toContain('/knowledge.es.json');
+    expect(requests).not.toContain('/knowledge.json');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('gives urgent advice at once even while the typo search is stuck, and still answers other questions', async () => {
     const typoChunk = readdirSync('dist').find((file) => file.endsWith('.js') && readFileSync(`dist/${file}`, 'utf8').includes('Pattern length exceeds max of'))!;
     const { page, errors } = await visit('/plain.html');
