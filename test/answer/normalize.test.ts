@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, isNearMiss, stem, terms, words } from '../../src/answer/normalize.js';
+import { ENGLISH, SPANISH, analyzerFor, foldText, isNearMiss, stem, terms, words } from '../../src/answer/normalize.js';
 
 describe('answer/normalize', () => {
   describe('foldText', () => {
@@ -54,5 +54,25 @@ describe('answer/normalize', () => {
     it('does not correct short words', () => {
       expect(isNearMiss('pan', 'pain')).toBe(false);
     });
+  });
+});
+
+describe('the Spanish analyzer', () => {
+  it('brings plural, gender, accent and -ción forms of a word together, and drops Spanish filler', () => {
+    const same = (a: string, b: string) => expect(SPANISH.terms(a)).toEqual(SPANISH.terms(b));
+    same('inyecciones', 'inyección');
+    same('nervios', 'nervio');
+    same('bloqueos', 'bloqueo');
+    same('dolorosa', 'doloroso');
+    expect(SPANISH.terms('¿Cuánto dura el alivio de la inyección?')).toEqual(['dura', 'alivi', 'inyec']);
+    expect(SPANISH.terms('')).toEqual([]);
+  });
+
+  it('is the analyzer of a Spanish bundle only, with a fingerprint of its own', () => {
+    expect(analyzerFor('es')).toBe(SPANISH);
+    expect(analyzerFor(undefined)).toBe(ENGLISH);
+    expect(analyzerFor('fr')).toBe(ENGLISH);
+    expect(SPANISH.fingerprint).not.toBe(ENGLISH.fingerprint);
+    expect(ENGLISH.terms('injections')).toEqual(terms('injections'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type KnowledgeFile, compileKnowledge, formatProblem } from '../../src/knowledge/compile.js';
+import { type KnowledgeFile, compileKnowledge, formatProblem, knowledgeFilesFor, localeOfPath, localesOf } from '../../src/knowledge/compile.js';
 import { htmlToText } from '../../src/knowledge/text.js';
 import { KNOWLEDGE_FORMAT } from '../../src/knowledge/schema.js';
 import { compileKnowledgeDir } from '../../src/cli/files.js';
@@ -296,5 +296,24 @@ describe('knowledge/compile', () => {
     it('turns list items into lines and decodes entities', () => {
       expect(htmlToText('<p>A &amp; B</p><ul><li>one</li><li>two</li></ul>')).toBe('A & B\n- one\n- two');
     });
+  });
+});
+
+describe('knowledge in more than one language', () => {
+  const files: KnowledgeFile[] = [
+    { path: 'kb/urgent.yaml', text: '' },
+    { path: 'kb/vocabulary.yaml', text: '' },
+    { path: 'kb/procedure/nerve-block.md', text: '' },
+    { path: 'kb/es/vocabulary.yaml', text: '' },
+    { path: 'kb/es/procedure/nerve-block.md', text: '' },
+  ];
+  it('puts es/ in Spanish, the rest in English, and urgent.yaml in both', () => {
+    expect(localeOfPath('es/procedure/nerve-block.md')).toBe('es');
+    expect(localeOfPath('es.md')).toBe('en');
+    expect(localeOfPath('procedure/es.md')).toBe('en');
+    expect(localesOf(files, 'kb')).toEqual(['en', 'es']);
+    expect(knowledgeFilesFor(files, 'en', 'kb').map((f) => f.path)).toEqual(['kb/urgent.yaml', 'kb/vocabulary.yaml', 'kb/procedure/nerve-block.md']);
+    expect(knowledgeFilesFor(files, 'es', 'kb').map((f) => f.path)).toEqual(['kb/urgent.yaml', 'kb/es/vocabulary.yaml', 'kb/es/procedure/nerve-block.md']);
+    expect(localesOf(files.slice(0, 3), 'kb')).toEqual(['en']);
   });
 });
