@@ -1,7 +1,8 @@
 /**
  * Build: `dist/pain-care-chat.js` (the script-tag loader), `dist/index.js` (the ES module
  * for npm users) and the chunks they share, all in `dist/` beside `knowledge.json`; with
- * `--mode standalone`, one self-contained `dist/standalone/pain-care-chat.js`.
+ * `--mode standalone`, one self-contained `dist/standalone/pain-care-chat.js`; with
+ * `--mode npm`, `dist/npm/index.js` for bundlers, its dependencies left external.
  * Dev (`npm start`): serves the demo clinic pages from `demo/` on http://localhost:5173 with
  * the script tag's URL mapped to the source and the knowledge recompiled on every edit.
  */
@@ -106,6 +107,15 @@ function standaloneKnowledge(): Record<string, string> {
 
 export default defineConfig(({ mode }) => {
   const standalone = mode === 'standalone';
+  // `--mode npm`: the ES module entry for npm users, `dist/npm/index.js`, with Lit, DOMPurify
+  // and fuse.js left to the app's own install (one copy of Lit, and Lit's Node build for
+  // server-side rendering) instead of bundled as the script tag needs them.
+  const npm = mode === 'npm';
+  const entries: Record<string, string> = npm
+    ? { index: resolve(root, 'src/index.ts') }
+    : standalone
+      ? { 'pain-care-chat': resolve(root, 'src/loader.ts') }
+      : { 'pain-care-chat': resolve(root, 'src/loader.ts'), index: resolve(root, 'src/index.ts') };
   return {
     root: resolve(root, 'demo'),
     publicDir: false,
@@ -113,23 +123,21 @@ export default defineConfig(({ mode }) => {
     plugins: [demoServer(), minifyStyles()],
     define: { __PCC_KNOWLEDGE__: standalone ? JSON.stringify(standaloneKnowledge()) : 'null' },
     build: {
-      outDir: resolve(root, standalone ? 'dist/standalone' : 'dist'),
-      emptyOutDir: standalone,
+      outDir: resolve(root, standalone ? 'dist/standalone' : npm ? 'dist/npm' : 'dist'),
+      emptyOutDir: standalone || npm,
       target: 'es2021',
       // terser, two passes: 3 KB gzip smaller than Vite's default minifier on the chat's code.
-      minify: 'terser',
+      minify: npm ? false : 'terser',
       terserOptions: { compress: { passes: 2 }, module: true },
       sourcemap: false,
       lib: {
-        entry: {
-          'pain-care-chat': resolve(root, 'src/loader.ts'),
-          ...(standalone ? {} : { index: resolve(root, 'src/index.ts') }),
-        } as Record<string, string>,
+        entry: entries,
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
       rollupOptions: {
-        output: standalone ? { codeSplitting: false } : { chunkFileNames: 'pain-care-chat-[hash].js' },
+        external: npm ? [/^lit($|\/)/, /^@lit\//, /^dompurify($|\/)/, /^fuse\.js($|\/)/] : [],
+        output: standalone ? { codeSplitting: false } : { chunkFileNames: npm ? 'chunk-[hash].js' : 'pain-care-chat-[hash].js' },
       },
     },
   };

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import type { AnswerReply, Reply, UrgentAdvice } from '../answer/reply.js';
@@ -524,7 +524,7 @@ export class PainCareChat extends LitElement {
   private accentApplied: string | null = null;
   private accentStyles: CSSStyleSheet | null = null;
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const t = this.text();
     if (!t) return nothing;
     const clinic = this.config.clinicName ?? t.defaultClinicName;
