@@ -88,20 +88,30 @@ const MIN_STEM = 3;
  * "injected" and "injecting" all become "inject". It does not need to give real words.
  */
 export function stem(word: string): string {
-  if (word.length <= MIN_STEM + 1) return word;
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    // The knowledge repeats its words many times: each is stemmed once.
-    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
-    stemmed = stemUncached(word);
-    stems.set(word, stemmed);
-  }
-  return stemmed;
+  return word.length <= MIN_STEM + 1 ? word : cachedStem(word);
 }
 
-/** How many stems {@link stem} remembers before it starts afresh (memory stays bounded). */
+/** How many stems a stemmer remembers before it starts afresh (memory stays bounded). */
 const STEM_CACHE_SIZE = 20_000;
-const stems = new Map<string, string>();
+
+/**
+ * `stemmer`, remembering its answers: the knowledge repeats its words many times, so each
+ * is stemmed once.
+ */
+function remembered(stemmer: (word: string) => string): (word: string) => string {
+  const stems = new Map<string, string>();
+  return (word) => {
+    let stemmed = stems.get(word);
+    if (stemmed === undefined) {
+      if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+      stemmed = stemmer(word);
+      stems.set(word, stemmed);
+    }
+    return stemmed;
+  };
+}
+
+const cachedStem = remembered((word) => stemUncached(word));
 
 function stemUncached(word: string): string {
   if (/\d/.test(word)) return word;
@@ -318,16 +328,7 @@ function stemSpanish(word: string): string {
   return stemmed;
 }
 
-const spanishStems = new Map<string, string>();
-function stemSpanishCached(word: string): string {
-  let stemmed = spanishStems.get(word);
-  if (stemmed === undefined) {
-    if (spanishStems.size >= STEM_CACHE_SIZE) spanishStems.clear();
-    stemmed = stemSpanish(word);
-    spanishStems.set(word, stemmed);
-  }
-  return stemmed;
-}
+const stemSpanishCached = remembered(stemSpanish);
 
 export const SPANISH: Analyzer = Object.freeze({
   locale: 'es',
