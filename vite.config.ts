@@ -9,8 +9,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, defineConfig } from 'vite';
-import { compileKnowledgeDir, formatProblem, knowledgeLocales } from './src/cli/files.js';
-import { bundleForBrowser } from './src/knowledge/compile.js';
+import { compileKnowledgeDir, formatProblem, knowledgeFileText, knowledgeLocales } from './src/cli/files.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -31,7 +30,7 @@ function demoServer(): Plugin {
         const result = compileKnowledgeDir('knowledge', locale);
         for (const problem of result.problems) server.config.logger.warn(formatProblem(problem));
         const built = result.bundle
-          ? { status: 200, body: JSON.stringify(bundleForBrowser(result.bundle)) }
+          ? { status: 200, body: knowledgeFileText(result.bundle) }
           : { status: 500, body: JSON.stringify({ error: result.problems.map(formatProblem) }) };
         compiled.set(locale, built);
         return built;
@@ -100,7 +99,7 @@ function standaloneKnowledge(): Record<string, string> {
     const result = compileKnowledgeDir(dir, locale);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (!result.bundle) throw new Error(`the knowledge in ${dir} has errors; nothing built:\n${errors.map(formatProblem).join('\n')}`);
-    texts[locale] = JSON.stringify(bundleForBrowser(result.bundle));
+    texts[locale] = knowledgeFileText(result.bundle);
   }
   return texts;
 }

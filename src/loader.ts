@@ -57,7 +57,7 @@ function loadChat(widgets: HTMLElement[]): void {
   // asks for its own knowledge and words, so this is only for chats drawn before that.
   if (defined) return;
   for (const widget of widgets) {
-    prefetchKnowledge(widget.getAttribute('knowledge'));
+    prefetchKnowledge(widget.getAttribute('knowledge'), widget.getAttribute('integrity') ?? undefined);
     LOCALE_CHUNKS[localeOf(widget)]().catch(() => undefined);
   }
 }

@@ -2,10 +2,12 @@
  * Reads a knowledge folder from disk for the compiler. Node only: used by the CLI and
  * the build, never shipped to the browser.
  */
+import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadTypoSearch } from '../answer/typo-search.js';
-import { type CompileResult, type KnowledgeFile, compileKnowledge, formatProblem, knowledgeFilesFor, localesOf } from '../knowledge/compile.js';
+import { type CompileResult, type KnowledgeFile, bundleForBrowser, compileKnowledge, formatProblem, knowledgeFilesFor, localesOf } from '../knowledge/compile.js';
+import type { KnowledgeBundle } from '../knowledge/schema.js';
 
 // Every Node entry point (the CLI, the build, the benchmark) reads knowledge through this
 // module, so the matcher's typo search is loaded here, once, before anything matches.
@@ -70,3 +72,14 @@ export function localeBundleFile(out: string, locale: string): string {
 }
 
 export { formatProblem };
+
+/**
+ * The text of a knowledge file as the browser downloads it: the bundle for the browser,
+ * with `hash`, the SHA-256 of everything else in it (`sha256-` and base64, as SRI writes
+ * hashes), so two files with the same knowledge have the same hash and any change shows.
+ */
+export function knowledgeFileText(bundle: KnowledgeBundle): string {
+  const content = JSON.stringify(bundleForBrowser(bundle));
+  const hash = `sha256-${createHash('sha256').update(content).digest('base64')}`;
+  return `{"hash":${JSON.stringify(hash)},${content.slice(1)}`;
+}

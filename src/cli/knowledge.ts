@@ -9,9 +9,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type CompileResult, bundleForBrowser } from '../knowledge/compile.js';
+import type { CompileResult } from '../knowledge/compile.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
-import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem, knowledgeLocales, localeBundleFile } from './files.js';
+import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem, knowledgeFileText, knowledgeLocales, localeBundleFile } from './files.js';
 
 const USAGE = 'usage: npm run knowledge -- [--check] [--strict] [DIR] [--out FILE]';
 
@@ -72,7 +72,7 @@ function main(args: string[]): number {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   for (const { locale, result } of results) {
     const file = localeBundleFile(out, locale);
-    const json = JSON.stringify(bundleForBrowser(result.bundle!));
+    const json = knowledgeFileText(result.bundle!);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, json);
     console.log(`${file}: ${summaryOf(result.bundle!)}; ${kb(Buffer.byteLength(json))} raw, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);

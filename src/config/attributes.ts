@@ -24,6 +24,7 @@ export const ATTRIBUTES = Object.freeze([
   'theme',
   'share-questions',
   'strings',
+  'integrity',
 ] as const);
 export type AttributeName = (typeof ATTRIBUTES)[number];
 
@@ -74,6 +75,8 @@ export interface WidgetConfig {
   shareQuestions: boolean;
   /** The webmaster's own texts (the `strings` attribute, parsed), or `null`. */
   strings: unknown;
+  /** Subresource Integrity hash the knowledge file must match (`sha384-…`), or `null`. */
+  integrity: string | null;
   emergencyNumber: string;
   crisisLine: string;
   poisonControl: string;
@@ -164,6 +167,7 @@ export function readConfig(get: (name: AttributeName) => string | null, fallback
     theme: oneOf('theme', THEMES, DEFAULTS.theme),
     shareQuestions: flag('share-questions'),
     strings,
+    integrity: text('integrity'),
     emergencyNumber: number('emergency-number', DEFAULTS.emergencyNumber),
     crisisLine: number('crisis-line', DEFAULTS.crisisLine),
     poisonControl: number('poison-control', DEFAULTS.poisonControl),

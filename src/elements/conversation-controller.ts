@@ -11,7 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type Reply, type Responder, createResponder } from '../answer/reply.js';
 import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import { loadTypoSearch, typoSearch, typoSearchSettled } from '../answer/typo-search.js';
-import { fetchKnowledge } from '../knowledge/fetch.js';
+import { fetchKnowledge, isIntegrity } from '../knowledge/fetch.js';
 import { KnowledgeError, parseBundleText } from '../knowledge/load.js';
 import { embeddedKnowledgeText } from '../knowledge/embedded.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
@@ -68,9 +68,13 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Knowledge requests by URL, shared by every widget on the page. */
 const responders = new Map<string, Promise<Responder>>();
 
-/** Fetches and checks a knowledge bundle; rejects with a {@link KnowledgeError} saying why. */
-export function loadResponder(url: string): Promise<Responder> {
-  let pending = responders.get(url);
+/**
+ * Fetches and checks a knowledge bundle, against `integrity` (SRI metadata) when given;
+ * rejects with a {@link KnowledgeError} saying why.
+ */
+export function loadResponder(url: string, integrity?: string): Promise<Responder> {
+  const key = `${integrity ?? ''} ${url}`;
+  let pending = responders.get(key);
   if (!pending) {
     pending = (async () => {
       // Knowledge built into the script (a standalone build): nothing to download.
@@ -79,11 +83,19 @@ export function loadResponder(url: string): Promise<Responder> {
         await nextTask();
         return createResponder(parseBundleText(builtIn));
       }
+      if (integrity !== undefined && !isIntegrity(integrity)) {
+        throw new KnowledgeError('knowledge-integrity', `"integrity" ${JSON.stringify(integrity)} is not Subresource Integrity metadata; give it as printed by "npm run build" (sha384-…), so the knowledge is not loaded unchecked`);
+      }
       let response: Response;
       try {
-        response = await fetchKnowledge(url);
+        response = await fetchKnowledge(url, integrity);
       } catch (error) {
-        throw new KnowledgeError('knowledge-unreachable', `cannot load the knowledge file ${url}: ${(error as Error).message}; check the "knowledge" URL`);
+        throw new KnowledgeError(
+          integrity === undefined ? 'knowledge-unreachable' : 'knowledge-integrity',
+          integrity === undefined
+            ? `cannot load the knowledge file ${url}: ${(error as Error).message}; check the "knowledge" URL`
+            : `cannot load the knowledge file ${url}: it could not be fetched, or it does not match its "integrity" hash (${(error as Error).message}); rebuild, and copy the hash "npm run build" prints`,
+        );
       }
       if (!response.ok) {
         throw new KnowledgeError('knowledge-unreachable', `cannot load the knowledge file ${url}: HTTP ${response.status}; check the "knowledge" URL`);
@@ -96,8 +108,8 @@ export function loadResponder(url: string): Promise<Responder> {
       return createResponder(bundle);
     })();
     // A failed load may succeed later (the visitor came back online): forget it.
-    pending.catch(() => responders.delete(url));
-    responders.set(url, pending);
+    pending.catch(() => responders.delete(key));
+    responders.set(key, pending);
   }
   return pending;
 }
@@ -166,8 +178,8 @@ export class ConversationController implements ReactiveController {
     if (this.responder) this.deliver(this.responder.replyWithEntry(entryId, passageId));
   }
 
-  /** Starts loading the knowledge from `url` (once); questions asked meanwhile wait for it. */
-  load(url: string): void {
+  /** Starts loading the knowledge from `url` (once, checked against `integrity` when given); questions asked meanwhile wait for it. */
+  load(url: string, integrity?: string): void {
     if (this.state === 'loading' || this.state === 'ready') return;
     this.state = 'loading';
     this.slow = false;
@@ -178,7 +190,7 @@ export class ConversationController implements ReactiveController {
       this.host.requestUpdate();
     }, SLOW_LOAD_MS);
     this.host.requestUpdate();
-    loadResponder(url).then(
+    loadResponder(url, integrity).then(
       (responder) => {
         clearTimeout(this.slowTimer);
         this.responder = responder;

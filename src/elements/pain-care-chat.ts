@@ -105,6 +105,7 @@ export class PainCareChat extends LitElement {
     theme: { reflect: true },
     shareQuestions: { type: Boolean, attribute: 'share-questions' },
     strings: {},
+    integrity: {},
     bundle: { attribute: false },
     config: { state: true },
     fullScreen: { state: true },
@@ -143,6 +144,11 @@ export class PainCareChat extends LitElement {
    * `{"launcherText": "Ask us", "panelTitle": "Ask {clinic}"}`. Keys are those of the strings table.
    */
   strings: StringOverrides | string | null = null;
+  /**
+   * Subresource Integrity hash of the knowledge file (`sha384-…`, as `npm run build` prints):
+   * the browser refuses a file that does not match, and the chat then offers the phone and booking link.
+   */
+  integrity: string | null = null;
   /**
    * Knowledge already in memory (a compiled bundle), used instead of the `knowledge` file:
    * the knowledge studio's preview sets it. Property only; setting it starts a new conversation.
@@ -434,7 +440,7 @@ export class PainCareChat extends LitElement {
   private startLoading(): void {
     try {
       const url = this.config.knowledge ?? embeddedKnowledgeUrl(this.config.locale) ?? new URL(defaultKnowledgeFile(this.config.locale), import.meta.url).href;
-      this.conversation.load(url);
+      this.conversation.load(url, this.config.integrity ?? undefined);
     } catch (error) {
       warnOnce('knowledge-unreachable', `cannot resolve the knowledge URL: ${(error as Error).message}`);
     }

@@ -14,15 +14,30 @@ function absolute(url: string): string {
   return typeof document === 'undefined' ? url : new URL(url, document.baseURI).href;
 }
 
-const request = (url: string) => fetch(url, { credentials: 'same-origin' });
+/**
+ * Subresource Integrity metadata as the `integrity` attribute takes it: one or more
+ * `sha256-`, `sha384-` or `sha512-` hashes in base64, separated by spaces.
+ */
+const INTEGRITY = /^\s*(sha(256|384|512)-[A-Za-z0-9+/]+={0,2}\s*)+$/;
+
+/** True when `integrity` is well-formed SRI metadata (a browser ignores malformed metadata, so the chat checks first). */
+export function isIntegrity(integrity: string): boolean {
+  return INTEGRITY.test(integrity);
+}
+
+/** The browser checks the response against `integrity` (SRI) and rejects it when they differ. */
+const request = (url: string, integrity: string | undefined) =>
+  fetch(url, integrity === undefined ? { credentials: 'same-origin' } : { credentials: 'same-origin', integrity: integrity.trim() });
+
+const keyOf = (url: string, integrity: string | undefined) => `${integrity?.trim() ?? ''} ${absolute(url)}`;
 
 /** Starts loading the knowledge at `url` now, for {@link fetchKnowledge} to take later. Never throws. */
-export function prefetchKnowledge(url: string | null): void {
+export function prefetchKnowledge(url: string | null, integrity?: string): void {
   try {
-    if (url === null || !isSafeUrl(url)) return;
-    const key = absolute(url);
+    if (url === null || !isSafeUrl(url) || (integrity !== undefined && !isIntegrity(integrity))) return;
+    const key = keyOf(url, integrity);
     if (early.has(key)) return;
-    const pending = request(key);
+    const pending = request(absolute(url), integrity);
     // A failure is reported when the chat takes the response, not here.
     pending.catch(() => undefined);
     early.set(key, pending);
@@ -31,10 +46,10 @@ export function prefetchKnowledge(url: string | null): void {
   }
 }
 
-/** The response for `url`: the one started early if there is one, else a new request. */
-export function fetchKnowledge(url: string): Promise<Response> {
-  const key = absolute(url);
+/** The response for `url` (checked against `integrity` when given): the one started early if there is one, else a new request. */
+export function fetchKnowledge(url: string, integrity?: string): Promise<Response> {
+  const key = keyOf(url, integrity);
   const pending = early.get(key);
   early.delete(key);
-  return pending ?? request(key);
+  return pending ?? request(absolute(url), integrity);
 }

@@ -9,7 +9,7 @@ import { htmlToText } from './text.js';
 /** Why a bundle was refused; `code` is stable for console messages and tests. */
 export class KnowledgeError extends Error {
   constructor(
-    readonly code: 'knowledge-unreachable' | 'knowledge-not-json' | 'knowledge-format' | 'knowledge-invalid',
+    readonly code: 'knowledge-unreachable' | 'knowledge-integrity' | 'knowledge-not-json' | 'knowledge-format' | 'knowledge-invalid',
     message: string,
   ) {
     super(message);

@@ -141,6 +141,8 @@ export interface PackedIndex {
 
 export interface KnowledgeBundle {
   format: typeof KNOWLEDGE_FORMAT;
+  /** SHA-256 of the rest of the knowledge file (`sha256-…`), written by `npm run knowledge`; absent in memory-only bundles. */
+  hash?: string;
   /** Language of the entries (`es` for `knowledge/es/`); English when absent. The matcher reads words by its rules. */
   locale?: string;
   entries: Entry[];
