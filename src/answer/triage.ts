@@ -104,9 +104,21 @@ interface Scan {
   real: boolean[];
   /** By `pattern.id * tokens.length + token`: 0 not yet known, 1 no, 2 yes. */
   known: Uint8Array;
+  /** Steps taken (word comparisons and words looked back at), for {@link TriageMeter}. */
+  work: number;
+}
+
+/**
+ * Counts the urgent check's work: the word comparisons and look-backs of every question it
+ * checks, added to `work`. Tests use it to show the check grows linearly with the question,
+ * counted by steps rather than by time.
+ */
+export interface TriageMeter {
+  work: number;
 }
 
 function wordMatches(scan: Scan, at: number, pattern: PatternWord): boolean {
+  scan.work++;
   const slot = pattern.id * scan.tokens.length + at;
   let answer = scan.known[slot]!;
   if (answer === 0) scan.known[slot] = answer = wordMatchesUncached(scan.tokens[at]!, scan.real[at]!, pattern) ? 2 : 1;
@@ -139,9 +151,11 @@ function isBaseForm(pattern: PatternWord): boolean {
   return pattern.stem === pattern.text || pattern.stem + 'e' === pattern.text;
 }
 
-function isNegated(tokens: Token[], start: number): boolean {
+function isNegated(scan: Scan, start: number): boolean {
+  const { tokens } = scan;
   const clause = tokens[start]!.clause;
   for (let i = start - 1, gap = 0; i >= 0 && gap <= 4 && tokens[i]!.clause === clause; i--) {
+    scan.work++;
     const word = tokens[i]!.word;
     if (NEGATORS.has(word)) return true;
     if (LIST_JOINERS.has(word) && i > 0) {
@@ -181,7 +195,7 @@ function findPhrase(scan: Scan, phrase: Phrase, negatable: boolean, silenced: Re
         }
       }
     }
-    if (!matched || (negatable && isNegated(tokens, start))) continue;
+    if (!matched || (negatable && isNegated(scan, start))) continue;
     if (into) into.add(clause);
     else if (!silenced?.has(clause)) return true;
   }
@@ -217,7 +231,7 @@ export type Triage = (question: string, locale?: string) => UrgentFinding[];
  * `realWords` are correctly spelt words (the knowledge's own text): a question word among
  * them is taken as meant, never as a typo of a rule word.
  */
-export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable<string> = []): Triage {
+export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable<string> = [], meter?: TriageMeter): Triage {
   const known = new Set<string>([...NOT_TYPOS, ...COMMON_WORDS]);
   for (const word of realWords) known.add(word);
   const seen = new Map<string, PatternWord>();
@@ -239,7 +253,7 @@ export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable
   );
   return (question, locale = 'en') => {
     const tokens = tokenize(question);
-    const scan: Scan = { tokens, real: tokens.map((token) => known.has(token.word)), known: new Uint8Array(seen.size * tokens.length) };
+    const scan: Scan = { tokens, real: tokens.map((token) => known.has(token.word)), known: new Uint8Array(seen.size * tokens.length), work: tokens.length };
     const findings = new Map<UrgentLevel, UrgentFinding>();
     for (const entry of compiled) {
       if (findings.has(entry.group.level) || !ruleFires(scan, entry)) continue;
@@ -250,6 +264,7 @@ export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable
         advice: entry.group.advice[locale] ?? entry.group.advice.en ?? '',
       });
     }
+    if (meter) meter.work += scan.work;
     return URGENT_LEVEL_ORDER.flatMap((level) => {
       const finding = findings.get(level);
       return finding ? [finding] : [];
