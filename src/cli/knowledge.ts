@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CompileResult } from '../knowledge/compile.js';
+import { MAX_KNOWLEDGE_BYTES, tooLarge } from '../knowledge/load.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem, knowledgeFileText, knowledgeLocales, localeBundleFile } from './files.js';
 
@@ -70,9 +71,15 @@ function main(args: string[]): number {
     return 0;
   }
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  for (const { locale, result } of results) {
+  const texts = results.map(({ result }) => knowledgeFileText(result.bundle!));
+  const oversized = texts.findIndex((text) => Buffer.byteLength(text) > MAX_KNOWLEDGE_BYTES);
+  if (oversized >= 0) {
+    console.error(`${tooLarge(Buffer.byteLength(texts[oversized]!), localeBundleFile(out, results[oversized]!.locale)).message}; nothing written`);
+    return 1;
+  }
+  for (const [i, { locale, result }] of results.entries()) {
     const file = localeBundleFile(out, locale);
-    const json = knowledgeFileText(result.bundle!);
+    const json = texts[i]!;
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, json);
     console.log(`${file}: ${summaryOf(result.bundle!)}; ${kb(Buffer.byteLength(json))} raw, ${kb(gzipSync(json, { level: 9 }).length)} gzip`);

@@ -12,7 +12,7 @@ import { type Reply, type Responder, createResponder } from '../answer/reply.js'
 import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import { loadTypoSearch, typoSearch, typoSearchSettled } from '../answer/typo-search.js';
 import { fetchKnowledge, isIntegrity } from '../knowledge/fetch.js';
-import { KnowledgeError, parseBundleText } from '../knowledge/load.js';
+import { KnowledgeError, MAX_KNOWLEDGE_BYTES, parseBundleText, tooLarge } from '../knowledge/load.js';
 import { embeddedKnowledgeText } from '../knowledge/embedded.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { warnOnce } from './warn.js';
@@ -100,6 +100,9 @@ export function loadResponder(url: string, integrity?: string): Promise<Responde
       if (!response.ok) {
         throw new KnowledgeError('knowledge-unreachable', `cannot load the knowledge file ${url}: HTTP ${response.status}; check the "knowledge" URL`);
       }
+      // Refused before it is read when the server says how big it is.
+      const length = Number(response.headers.get('content-length'));
+      if (length > MAX_KNOWLEDGE_BYTES) throw tooLarge(length, `the knowledge file ${url}`);
       const text = await response.text();
       // Let the panel draw (and the page handle input) between the steps, rather than in one long task.
       await nextTask();

@@ -9,7 +9,7 @@ import { htmlToText } from './text.js';
 /** Why a bundle was refused; `code` is stable for console messages and tests. */
 export class KnowledgeError extends Error {
   constructor(
-    readonly code: 'knowledge-unreachable' | 'knowledge-integrity' | 'knowledge-not-json' | 'knowledge-format' | 'knowledge-invalid',
+    readonly code: 'knowledge-unreachable' | 'knowledge-integrity' | 'knowledge-too-large' | 'knowledge-not-json' | 'knowledge-format' | 'knowledge-invalid',
     message: string,
   ) {
     super(message);
@@ -126,8 +126,23 @@ function unpackIndex(data: unknown): KnowledgeIndex | undefined {
   };
 }
 
-/** Parses JSON text into a bundle, with a {@link KnowledgeError} for text that is not JSON. */
+/**
+ * The largest knowledge file the chat reads: 20 MB (about 3,000 entries). A bigger one is
+ * refused before it is parsed, so a wrong or hostile file cannot freeze a visitor's page;
+ * split such knowledge by language or by site section instead.
+ */
+export const MAX_KNOWLEDGE_BYTES = 20 * 1024 * 1024;
+
+/** The error for a knowledge file of `bytes` bytes, over {@link MAX_KNOWLEDGE_BYTES}. */
+export function tooLarge(bytes: number, where: string): KnowledgeError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new KnowledgeError('knowledge-too-large', `${where} is ${mb(bytes)}, over the ${mb(MAX_KNOWLEDGE_BYTES)} the chat reads; split the knowledge (by language or by part of the site) into smaller files`);
+}
+
+/** Parses JSON text into a bundle, with a {@link KnowledgeError} for text that is not JSON or is too large. */
 export function parseBundleText(text: string): KnowledgeBundle {
+  // A UTF-16 length is at most the UTF-8 byte count, so this never refuses a file under the limit.
+  if (text.length > MAX_KNOWLEDGE_BYTES) throw tooLarge(text.length, 'the knowledge file');
   let data: unknown;
   try {
     data = JSON.parse(text);

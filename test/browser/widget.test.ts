@@ -14,6 +14,8 @@ beforeAll(async () => {
     '/not-json.json': '<html>Not found</html>',
     '/old-format.json': JSON.stringify({ format: 0, entries: [] }),
     '/wrong-shape.json': JSON.stringify({ format: 1, entries: [{ id: 1 }] }),
+    // Over the 20 MB the chat reads (MAX_KNOWLEDGE_BYTES): refused before it is parsed.
+    '/huge.json': ' '.repeat(21 * 1024 * 1024),
   };
   harness = await startHarness([
     (req, res) => {
@@ -180,6 +182,7 @@ describe('<pain-care-chat> from dist/ in Chromium', () => {
     ['not-json.json', 'knowledge-not-json', 'is not JSON'],
     ['old-format.json', 'knowledge-format', 'has format 0'],
     ['wrong-shape.json', 'knowledge-invalid', 'entries[0].id must be text'],
+    ['huge.json', 'knowledge-too-large', 'is 21.0 MB, over the 20.0 MB the chat reads'],
   ])('says it cannot answer when the knowledge is %s, still offering phone and booking, with no page error', async (file, code, why) => {
     const { page, errors, warnings } = await visit(`/broken/${file}`);
     await launcherOf(page).click();
@@ -192,6 +195,37 @@ describe('<pain-care-chat> from dist/ in Chromium', () => {
     expect(await page.getByText("Sorry, I can't answer questions right now.").count()).toBe(2);
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
     expect(warnings.filter((w) => w.startsWith(`pain-care-chat [${code}]`) && w.includes(why))).toHaveLength(1);
+    await page.close();
+  });
+
+  it('keeps up with a visitor sending hundreds of questions at once: the last one answered, the conversation capped, the page still working', async () => {
+    const { page, errors } = await visit('/plain.html');
+    await launcherOf(page).click();
+    await ask(page, 'what is a nerve block');
+    await page.getByRole('link', { name: 'Book a consultation' }).first().waitFor();
+    await page.evaluate(() => {
+      const clicks = document.createElement('button');
+      clicks.id = 'page-button';
+      clicks.textContent = '0';
+      clicks.addEventListener('click', () => (clicks.textContent = String(Number(clicks.textContent) + 1)));
+      document.body.prepend(clicks);
+      const chat = document.querySelector('pain-care-chat') as HTMLElement & { ask(q: string): void };
+      for (let i = 0; i < 400; i++) chat.ask(i % 3 === 0 ? `how long does an epidural last ${i}` : i % 3 === 1 ? `is rfa painful ${i}` : `question number ${i} about my knee`);
+      chat.ask('what is a nerve block, last one');
+    });
+    // The page's own button still works while the chat answers.
+    await page.locator('#page-button').click();
+    await page.locator('#page-button').click();
+    expect(await page.locator('#page-button').textContent()).toBe('2');
+    await page.getByText('what is a nerve block, last one').waitFor();
+    const counts = await page.locator('pain-care-chat').evaluate((chat) => ({
+      messages: chat.shadowRoot!.querySelectorAll('.message, .reply:not(.reply--greeting)').length,
+      lastIsAnswer: [...chat.shadowRoot!.querySelectorAll('.reply')].pop()?.classList.contains('reply--answer'),
+    }));
+    // At most the 200 newest messages are kept (MAX_MESSAGES), and the last question got its answer.
+    expect(counts.messages).toBeLessThanOrEqual(200);
+    expect(counts.lastIsAnswer).toBe(true);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
