@@ -1,6 +1,6 @@
 /**
  * Security in headless Chromium on the built `dist/`: the knowledge file checked against
- * its Subresource Integrity hash, and the script tag under SRI.
+ * its Subresource Integrity hash, the script tag under SRI, and a hostile booking URL.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ beforeAll(async () => {
         '/sri-good.html': () => snippet(`integrity="${sri('dist/pain-care-chat.js')}" crossorigin="anonymous" data-integrity="${sri('dist/knowledge.json')}"`),
         '/sri-wrong.html': () => snippet(`data-integrity="${sri('dist/knowledge.es.json')}"`),
         '/sri-malformed.html': () => snippet('data-integrity="md5-abc"'),
+        '/bad-booking.html': () => snippet('').replace('data-booking-url="https://clinic.example/book"', 'data-booking-url=" JaVa&#x09;ScRiPt:__xss()"'),
       };
       const page = pages[req.url ?? ''];
       if (!page) return false;
@@ -64,4 +65,18 @@ describe('knowledge integrity', () => {
       await tab.close();
     });
   }
+});
+
+describe('the URL policy', () => {
+  it('refuses a javascript: booking URL, leaving the phone, with a console warning', async () => {
+    const { page, warnings, errors } = await visit(harness, '/bad-booking.html');
+    await launcherOf(page).click();
+    await questionBox(page).fill('what is a nerve block');
+    await questionBox(page).press('Enter');
+    await page.getByRole('link', { name: 'Call (555) 010-2000' }).first().waitFor();
+    expect(await page.getByRole('link', { name: 'Book a consultation' }).count()).toBe(0);
+    expect(warnings.some((w) => w.startsWith('pain-care-chat [bad-url]') && w.includes('"booking-url"'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
