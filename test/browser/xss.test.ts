@@ -194,6 +194,17 @@ async function breaches(page: Page): Promise<string[]> {
   );
 }
 
+/** Adds an inline chat with `attributes` to the blank page, once the element is defined. */
+async function addInlineChat(page: Page, attributes: Record<string, string>): Promise<void> {
+  await page.waitForFunction(() => customElements.get('pain-care-chat') !== undefined);
+  await page.evaluate((attributes) => {
+    const chat = document.createElement('pain-care-chat');
+    chat.setAttribute('mode', 'inline');
+    for (const [name, value] of Object.entries(attributes)) chat.setAttribute(name, value);
+    document.getElementById('here')!.append(chat);
+  }, attributes);
+}
+
 /** Waits two frames, so what was asked for is drawn. */
 const drawn = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
@@ -211,13 +222,7 @@ describe('the XSS corpus', () => {
     expect(compiled.length + refusedByCompiler).toBe(VECTORS.length);
     expect(compiled.length).toBeGreaterThan(20);
     const { page, errors } = await hostilePage('/blank.html');
-    await page.waitForFunction(() => customElements.get('pain-care-chat') !== undefined);
-    await page.evaluate(() => {
-      const chat = document.createElement('pain-care-chat');
-      chat.setAttribute('mode', 'inline');
-      chat.setAttribute('phone', '555-0100');
-      document.getElementById('here')!.append(chat);
-    });
+    await addInlineChat(page, { phone: '555-0100' });
     for (const { id, bundle } of compiled) {
       await page.evaluate((bundle) => {
         const chat = document.querySelector('pain-care-chat') as HTMLElement & { bundle: unknown; showEntry(id: string, passage?: string): void; ask(q: string): void };
@@ -269,13 +274,7 @@ describe('the XSS corpus', () => {
 
   it('(c) as the visitor\'s question, typed and through ask()', async () => {
     const { page, errors } = await hostilePage('/blank.html');
-    await page.waitForFunction(() => customElements.get('pain-care-chat') !== undefined);
-    await page.evaluate(() => {
-      const chat = document.createElement('pain-care-chat');
-      chat.setAttribute('mode', 'inline');
-      chat.setAttribute('booking-url', 'https://clinic.example/book');
-      document.getElementById('here')!.append(chat);
-    });
+    await addInlineChat(page, { 'booking-url': 'https://clinic.example/book' });
     const box = page.getByRole('textbox');
     for (const { id, vector } of VECTORS) {
       await box.fill(vector.replace(/\u0000/g, ''));
@@ -293,14 +292,7 @@ describe('the XSS corpus', () => {
 
   it('(d) in a hand-edited knowledge.json that skips the compiler', async () => {
     const { page, errors } = await hostilePage('/blank.html');
-    await page.waitForFunction(() => customElements.get('pain-care-chat') !== undefined);
-    await page.evaluate(() => {
-      const chat = document.createElement('pain-care-chat');
-      chat.setAttribute('mode', 'inline');
-      chat.setAttribute('knowledge', '/hostile-knowledge.json');
-      chat.setAttribute('booking-url', 'https://clinic.example/book');
-      document.getElementById('here')!.append(chat);
-    });
+    await addInlineChat(page, { knowledge: '/hostile-knowledge.json', 'booking-url': 'https://clinic.example/book' });
     const box = page.getByRole('textbox');
     // Urgent advice made of every vector.
     await box.fill('crushing chest pain and I cannot breathe');
