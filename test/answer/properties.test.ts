@@ -102,6 +102,17 @@ describe('the knowledge compiler, on mutated files', () => {
     return list.map((f, i) => (i === change.file ? { ...f, text: changed } : f));
   };
 
+  it('takes any text as an entry, the vocabulary or the urgent rules without throwing', () => {
+    fc.assert(
+      fc.property(anyText(10_000), fc.constantFrom('procedure/nerve-block.md', 'vocabulary.yaml', 'urgent.yaml'), (text, name) => {
+        const path = `test/fixtures/knowledge-small/${name}`;
+        const result = compileKnowledge(files.map((f) => (f.path === path ? { ...f, text } : f)));
+        for (const problem of result.problems) expect(formatProblem(problem)).toMatch(/^test\/fixtures\/knowledge-small\/[\w/.-]+:\d+: \S/);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('never throws, and names every problem by path and line, with no stack trace', () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (changes) => {
