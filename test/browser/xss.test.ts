@@ -141,8 +141,10 @@ afterAll(async () => {
 });
 
 /** Opens `path` with the trap installed and dialogs recorded. */
-async function hostilePage(path: string): Promise<{ page: Page; errors: string[] }> {
+async function hostilePage(path: string, withoutSanitizerApi = false): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await visit(harness, path);
+  // As in a browser without the HTML Sanitizer API: the chat then loads DOMPurify.
+  if (withoutSanitizerApi) await page.addInitScript(() => void delete (Element.prototype as unknown as { setHTML?: unknown }).setHTML);
   await page.addInitScript(() => {
     (window as unknown as { __xssCalls: number }).__xssCalls = 0;
     (window as unknown as { __xss: () => void }).__xss = () => void (window as unknown as { __xssCalls: number }).__xssCalls++;
@@ -290,8 +292,8 @@ describe('the XSS corpus', () => {
     await page.close();
   });
 
-  it('(d) in a hand-edited knowledge.json that skips the compiler', async () => {
-    const { page, errors } = await hostilePage('/blank.html');
+  it.each(['the browser\'s HTML Sanitizer API', 'DOMPurify'])('(d) in a hand-edited knowledge.json that skips the compiler, sanitized by %s', async (sanitizer) => {
+    const { page, errors } = await hostilePage('/blank.html', sanitizer === 'DOMPurify');
     await addInlineChat(page, { knowledge: '/hostile-knowledge.json', 'booking-url': 'https://clinic.example/book' });
     const box = page.getByRole('textbox');
     // Urgent advice made of every vector.
