@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, defineConfig } from 'vite';
-import { compileKnowledgeDir, formatProblem, knowledgeFileText, knowledgeLocales } from './src/cli/files.js';
+import { compileKnowledgeDirLocales, formatProblem, knowledgeFileText } from './src/cli/files.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -24,29 +24,32 @@ function demoServer(): Plugin {
     configureServer(server) {
       // Compiled once up front and again after each edit, so opening the chat is instant.
       // `/knowledge.json` is English; `/knowledge.es.json` the Spanish entries of `knowledge/es/`.
-      let compiled = new Map<string, { status: number; body: string }>();
-      const compile = (locale: string) => {
+      // Every language at once, from one read of the folder; nothing is read per request.
+      let compiled: Map<string, { status: number; body: string }> | undefined;
+      const compile = () => {
         process.chdir(root);
-        const result = compileKnowledgeDir('knowledge', locale);
-        for (const problem of result.problems) server.config.logger.warn(formatProblem(problem));
-        const built = result.bundle
-          ? { status: 200, body: knowledgeFileText(result.bundle) }
-          : { status: 500, body: JSON.stringify({ error: result.problems.map(formatProblem) }) };
-        compiled.set(locale, built);
-        return built;
+        compiled = new Map();
+        for (const { locale, result } of compileKnowledgeDirLocales('knowledge')) {
+          for (const problem of result.problems) server.config.logger.warn(formatProblem(problem));
+          compiled.set(
+            locale,
+            result.bundle ? { status: 200, body: knowledgeFileText(result.bundle) } : { status: 500, body: JSON.stringify({ error: result.problems.map(formatProblem) }) },
+          );
+        }
+        return compiled;
       };
-      compile('en');
+      compile();
       server.watcher.add(resolve(root, 'knowledge'));
       server.watcher.on('change', (file) => {
         if (!file.startsWith(resolve(root, 'knowledge'))) return;
-        compiled = new Map();
+        compiled = undefined;
         server.ws.send({ type: 'full-reload' });
       });
       server.middlewares.use((req, res, next) => {
         const match = /^\/knowledge(?:\.([a-z]{2}))?\.json$/.exec((req.url ?? '').split('?')[0] ?? '');
-        const locale = match?.[1] ?? 'en';
-        if (!match || !knowledgeLocales(resolve(root, 'knowledge')).includes(locale)) return next();
-        const { status, body } = compiled.get(locale) ?? compile(locale);
+        const built = match ? (compiled ?? compile()).get(match[1] ?? 'en') : undefined;
+        if (!built) return next();
+        const { status, body } = built;
         res.statusCode = status;
         res.setHeader('Content-Type', 'application/json');
         res.end(body);
@@ -95,8 +98,7 @@ function minifyStyles(): Plugin {
 function standaloneKnowledge(): Record<string, string> {
   const dir = process.env.PCC_KNOWLEDGE_DIR || resolve(root, 'knowledge');
   const texts: Record<string, string> = {};
-  for (const locale of knowledgeLocales(dir)) {
-    const result = compileKnowledgeDir(dir, locale);
+  for (const { locale, result } of compileKnowledgeDirLocales(dir)) {
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (!result.bundle) throw new Error(`the knowledge in ${dir} has errors; nothing built:\n${errors.map(formatProblem).join('\n')}`);
     texts[locale] = knowledgeFileText(result.bundle);

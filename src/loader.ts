@@ -11,8 +11,7 @@
  * the page.
  */
 import { ATTRIBUTES, defaultKnowledgeFile } from './config/attributes.js';
-import { drawPlaceholder, localeOf, pageLanguage } from './elements/launcher-placeholder.js';
-import { resolveLocale } from './i18n/locale.js';
+import { drawPlaceholder, localeOf } from './elements/launcher-placeholder.js';
 import { LOCALE_CHUNKS } from './i18n/chunks.js';
 import { embeddedKnowledgeUrl } from './knowledge/embedded.js';
 import { prefetchKnowledge } from './knowledge/fetch.js';
@@ -41,7 +40,7 @@ function widgetFor(script: HTMLScriptElement): HTMLElement {
     if (value !== null) widget.setAttribute(name, value);
   }
   // The knowledge in the chat's language, beside the script: the page's language where the script tag is.
-  const locale = resolveLocale(widget.getAttribute('locale') ?? pageLanguage(script));
+  const locale = localeOf(widget, script);
   // A standalone build has its knowledge built in: then there is no file to point at.
   if (!widget.hasAttribute('knowledge') && embeddedKnowledgeUrl(locale) === null) widget.setAttribute('knowledge', new URL(defaultKnowledgeFile(locale), script.src).href);
   return widget;

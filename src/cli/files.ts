@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadTypoSearch } from '../answer/typo-search.js';
-import { type CompileResult, type KnowledgeFile, bundleForBrowser, compileKnowledge, formatProblem, knowledgeFilesFor, localesOf } from '../knowledge/compile.js';
+import { type CompileResult, type KnowledgeFile, bundleForBrowser, compileKnowledge, compileLocales, formatProblem, knowledgeFilesFor } from '../knowledge/compile.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 
 // Every Node entry point (the CLI, the build, the benchmark) reads knowledge through this
@@ -61,9 +61,9 @@ export function compileKnowledgeDir(dir: string, locale = 'en'): CompileResult {
   return compileKnowledge(knowledgeFilesFor(readFolder(dir), locale, rootOf(dir)), { locale });
 }
 
-/** The languages `dir` has knowledge in: `en`, and `es` when it has `es/`. */
-export function knowledgeLocales(dir: string): string[] {
-  return localesOf(readFolder(dir), rootOf(dir));
+/** Every language of a knowledge folder (`en`, and `es` when it has `es/`), each compiled on its own; the folder is read once. */
+export function compileKnowledgeDirLocales(dir: string): { locale: string; result: CompileResult }[] {
+  return compileLocales(readFolder(dir), rootOf(dir));
 }
 
 /** The file a language's bundle is written to, beside `out` (the English one): `knowledge.json` → `knowledge.es.json`. */

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { CompileResult } from '../knowledge/compile.js';
 import { MAX_KNOWLEDGE_BYTES, tooLarge } from '../knowledge/load.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
-import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem, knowledgeFileText, knowledgeLocales, localeBundleFile } from './files.js';
+import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDirLocales, formatProblem, knowledgeFileText, localeBundleFile } from './files.js';
 
 const USAGE = 'usage: npm run knowledge -- [--check] [--strict] [DIR] [--out FILE]';
 
@@ -43,7 +43,7 @@ function main(args: string[]): number {
   // is written unless all of them compile, so the files on a site always match.
   let results: { locale: string; result: CompileResult }[];
   try {
-    results = knowledgeLocales(dir).map((locale) => ({ locale, result: compileKnowledgeDir(dir, locale) }));
+    results = compileKnowledgeDirLocales(dir);
   } catch (error) {
     console.error((error as Error).message);
     return 1;

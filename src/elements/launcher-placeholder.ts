@@ -40,9 +40,9 @@ export function pageLanguage(host: HTMLElement): string {
   return host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
 }
 
-/** The chat's language: its `locale` attribute, else the page's. */
-export function localeOf(host: HTMLElement): Locale {
-  return resolveLocale(host.getAttribute('locale') ?? pageLanguage(host));
+/** The chat's language: its `locale` attribute, else the page's around `placed` (the chat itself, or the script tag it will replace). */
+export function localeOf(host: HTMLElement, placed: HTMLElement = host): Locale {
+  return resolveLocale(host.getAttribute('locale') ?? pageLanguage(placed));
 }
 
 /**

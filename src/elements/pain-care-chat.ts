@@ -508,15 +508,16 @@ export class PainCareChat extends LitElement {
   private text(): Strings | undefined {
     const base = stringsFor(this.config.locale);
     if (!base) return undefined;
-    const overrides = this.config.strings;
-    if (this.words?.base !== base || this.words.overrides !== overrides) {
-      const { strings, problems } = withOverrides(base, overrides);
+    // Keyed by what the webmaster set (the attribute's text or the object), which the configuration parses again on every change.
+    const given = this.strings;
+    if (this.words?.base !== base || this.words.given !== given) {
+      const { strings, problems } = withOverrides(base, this.config.strings);
       for (const problem of problems) warnOnce(`bad-strings:${problem}`, problem);
-      this.words = { base, overrides, strings };
+      this.words = { base, given, strings };
     }
     return this.words.strings;
   }
-  private words: { base: Strings; overrides: unknown; strings: Strings } | undefined;
+  private words: { base: Strings; given: unknown; strings: Strings } | undefined;
 
   /** Applies the `accent` attribute: a style sheet of this chat's own, above page CSS. */
   private applyAccent(): void {

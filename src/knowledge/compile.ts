@@ -572,14 +572,19 @@ export function localeOfPath(path: string): string {
   return rest.length > 0 && LOCALE_FOLDERS.includes(first!) ? first! : 'en';
 }
 
+/** A knowledge file's path inside the folder whose files' paths start with `root/` (all of them, when `root` is empty). */
+function insideFolder(root: string): (path: string) => string {
+  const prefix = root === '' || root === '.' ? '' : `${root.replace(/\/+$/, '')}/`;
+  return (path) => (prefix !== '' && path.startsWith(prefix) ? path.slice(prefix.length) : path);
+}
+
 /**
  * The files that make `locale`'s bundle, from every file of a knowledge folder whose paths
  * start with `root/` (or are inside it, when `root` is empty): that language's entries and
  * vocabulary, and the one shared `urgent.yaml`, whose advice each group gives per language.
  */
 export function knowledgeFilesFor(files: readonly KnowledgeFile[], locale: string, root = ''): KnowledgeFile[] {
-  const prefix = root === '' || root === '.' ? '' : `${root.replace(/\/+$/, '')}/`;
-  const inside = (path: string) => (prefix !== '' && path.startsWith(prefix) ? path.slice(prefix.length) : path);
+  const inside = insideFolder(root);
   return files.filter((file) => {
     const path = inside(file.path);
     return localeOfPath(path) === locale || (locale !== 'en' && path === URGENT_FILE);
@@ -588,11 +593,17 @@ export function knowledgeFilesFor(files: readonly KnowledgeFile[], locale: strin
 
 /** The languages a knowledge folder has entries in: English, and each locale folder present. */
 export function localesOf(files: readonly KnowledgeFile[], root = ''): string[] {
-  const prefix = root === '' || root === '.' ? '' : `${root.replace(/\/+$/, '')}/`;
-  const found = new Set(['en']);
-  for (const file of files) found.add(localeOfPath(prefix !== '' && file.path.startsWith(prefix) ? file.path.slice(prefix.length) : file.path));
-  return [...found];
+  const inside = insideFolder(root);
+  return [...new Set(['en', ...files.map((file) => localeOfPath(inside(file.path)))])];
 }
+
+/** Every language of a knowledge folder's files, each compiled on its own, English first. */
+export function compileLocales(files: readonly KnowledgeFile[], root = '', options: Omit<CompileOptions, 'locale'> = {}): { locale: string; result: CompileResult }[] {
+  return localesOf(files, root).map((locale) => ({ locale, result: compileKnowledge(knowledgeFilesFor(files, locale, root), { ...options, locale }) }));
+}
+
+/** Problems in the order an editor reads them: by file, then by line. */
+const byPlace = (a: Problem, b: Problem) => a.path.localeCompare(b.path) || a.line - b.line;
 
 /** Entries reviewed longer ago than this many days get a warning. */
 export const REVIEW_MAX_AGE_DAYS = 365;
@@ -651,7 +662,7 @@ export function compileKnowledge(files: readonly KnowledgeFile[], options: Compi
     });
   }
 
-  const sorted = () => problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+  const sorted = () => problems.sort(byPlace);
   if (problems.some((p) => p.severity === 'error')) return { bundle: null, problems: sorted() };
   const entries = [...firstById.values()].map((draft) => draft.entry).sort((a, b) => a.id.localeCompare(b.id));
   const bundle: KnowledgeBundle = { format: KNOWLEDGE_FORMAT, ...(options.locale && options.locale !== 'en' ? { locale: options.locale } : {}), entries, vocabulary, urgent: urgent ?? [] };
@@ -665,15 +676,16 @@ export function compileKnowledge(files: readonly KnowledgeFile[], options: Compi
  * mistake in `es/` is shown like any other.
  */
 export function compileEveryLocale(files: readonly KnowledgeFile[], options: Omit<CompileOptions, 'locale'> = {}): CompileResult {
-  const results = localesOf(files).map((locale) => compileKnowledge(knowledgeFilesFor(files, locale), { ...options, locale }));
-  const problems = results.flatMap((result) => result.problems);
+  const results = compileLocales(files, '', options).map(({ result }) => result);
   // urgent.yaml is read by each language: its problems once.
   const seen = new Set<string>();
-  const unique = problems.filter((p) => {
-    const key = `${p.path}:${p.line}:${p.message}`;
-    return !seen.has(key) && Boolean(seen.add(key));
-  });
-  return { bundle: results[0]!.bundle, problems: unique.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line) };
+  const problems = results
+    .flatMap((result) => result.problems)
+    .filter((p) => {
+      const key = `${p.path}:${p.line}:${p.message}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    });
+  return { bundle: results[0]!.bundle, problems: problems.sort(byPlace) };
 }
 
 /** Warnings about content that compiles but that visitors would be served badly by. */

@@ -29,12 +29,12 @@ export function wordsOf(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-/** The sentences of `text`: split at . ! ? and at line breaks (list items). */
+/** The sentences of `text` (in any language): split at . ! ? and at line breaks (list items). */
 export function sentencesOf(text: string): string[] {
   return text
     .split(/(?<=[.!?])\s+|\n+/)
     .map((sentence) => sentence.trim())
-    .filter((sentence) => /[A-Za-z]/.test(sentence));
+    .filter((sentence) => /\p{L}/u.test(sentence));
 }
 
 /** Flesch-Kincaid grade level of `text`; 0 for text without words. */
@@ -70,9 +70,7 @@ export function syllablesSpanish(word: string): number {
  */
 export function crawfordGrade(text: string): number {
   const words = text.match(SPANISH_WORD) ?? [];
-  const sentences = text
-    .split(/(?<=[.!?])\s+|\n+/)
-    .filter((sentence) => /\p{L}/u.test(sentence)).length;
+  const sentences = sentencesOf(text).length;
   if (words.length === 0 || sentences === 0) return 0;
   const syllableCount = words.reduce((sum, word) => sum + syllablesSpanish(word), 0);
   return -0.205 * ((sentences / words.length) * 100) + 0.049 * ((syllableCount / words.length) * 100) - 3.407;
