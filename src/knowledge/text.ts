@@ -17,13 +17,17 @@ export const decodeEntities = (text: string): string =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
-/** Plain text of rendered HTML, for matching and for the CLI. */
+/**
+ * Plain text of rendered HTML, for matching and for the CLI. Linear in the length of
+ * `html`, whatever it holds: a tag is `<` up to the next `>` with no `<` inside, so a
+ * hand-edited file of unclosed `<` never makes the scan start over from each one.
+ */
 export function htmlToText(html: string): string {
   return decodeEntities(
     html
       .replace(/<li>/g, '\n- ')
       .replace(/<\/(p|h\d|ul|ol|table|tr)>/g, '\n')
-      .replace(/<[^>]*>/g, ''),
+      .replace(/<[^<>]*>/g, ''),
   )
     .replace(/[ \t]+/g, ' ')
     .replace(/\n\s*\n+/g, '\n')
