@@ -11,20 +11,25 @@ export const MAX_QUESTION_CHARS = 1000;
 const MAX_WORD_CHARS = 40;
 
 const COMBINING_MARKS = /\p{M}+/gu;
+// Invisible format characters (zero-width space and joiners, soft hyphen, word joiner,
+// byte-order mark, Mongolian vowel separator…): pasted or typed inside a word, they would
+// split it ("le\u200Bgs"), so they go before anything else reads the text.
+const FORMAT_CHARACTERS = /\p{Cf}+/gu;
 const APOSTROPHES = /['\u2018\u2019\u02bc`]/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 const NOT_ASCII_WORD = /[^a-z0-9]+/g;
 
 /**
- * Lower case, accents removed, apostrophes joined ("can't" → "cant"), everything that is
- * not a letter or digit turned into a space.
+ * Lower case, accents removed, invisible format characters dropped, apostrophes joined
+ * ("can't" → "cant"), everything that is not a letter or digit turned into a space.
  */
 export function foldText(text: string): string {
   const cut = String(text).slice(0, MAX_QUESTION_CHARS * 4);
   // Most text is plain ASCII: skip the Unicode steps, which cost most of the time here.
   if (PLAIN_ASCII.test(cut)) return cut.toLowerCase().replace(APOSTROPHES, '').replace(NOT_ASCII_WORD, ' ').trim();
   return cut
+    .replace(FORMAT_CHARACTERS, '')
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()

@@ -5,6 +5,7 @@
  * counted in steps; and the compiler, fed mutated knowledge files, only ever reports
  * `path:line: message` problems.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileKnowledgeDir, formatProblem, readKnowledgeDir } from '../../src/cli/files.js';
@@ -75,6 +76,46 @@ describe('the urgent check', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('invisible format characters inside words', () => {
+  const FORMAT = ['\u200b', '\u200c', '\u200d', '\u00ad', '\u2060', '\ufeff', '\u180e'];
+  /** Up to eight invisible characters, each after a random letter of the question. */
+  const insertions = fc.array(fc.record({ at: fc.nat(), char: fc.constantFrom(...FORMAT) }), { minLength: 1, maxLength: 8 });
+  const hide = (text: string, marks: { at: number; char: string }[]) => {
+    const letters = [...text];
+    for (const { at, char } of marks) letters.splice(1 + (at % Math.max(1, letters.length - 1)), 0, char);
+    return letters.join('');
+  };
+  const urgentTuning = (file: string) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { q: string; kind: string; half?: string })
+      .filter((q) => q.kind === 'urgent' && q.half !== 'held')
+      .map((q) => q.q);
+
+  it.each([
+    ['English', 0, 'en', ['test/eval/questions.jsonl', 'test/eval/more-tuning.jsonl']],
+    ['Spanish', 1, 'es', ['test/eval/urgent-tune.es.jsonl']],
+  ] as const)('leave every urgent tuning question (%s) as urgent as it was', (_, which, locale, files) => {
+    const responder = responders[which]!;
+    const levelOf = (text: string) => responder.urgentReply(text, { locale })?.advice.level ?? null;
+    const questions = files.flatMap(urgentTuning);
+    expect(questions.length).toBeGreaterThan(100);
+    questions.forEach((question, seed) => {
+      const level = levelOf(question);
+      if (level === null) return;
+      const [marks] = fc.sample(insertions, { numRuns: 1, seed });
+      const hidden = hide(question, marks!);
+      expect(levelOf(hidden), JSON.stringify(hidden)).toBe(level);
+    });
+  });
+
+  it('keep "I can\'t feel my legs and I wet myself after my injection" urgent', () => {
+    const hidden = 'I can\'t fe\u200bel my le\u00adgs and I w\u200det my\u2060self after my inj\ufeffection';
+    expect(responders[0]!.reply(hidden).status).toBe('urgent');
   });
 });
 
