@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, defineConfig } from 'vite';
 import { compileKnowledgeDirLocales, formatProblem, knowledgeFileText } from './src/cli/files.js';
+import { builtinUrgentRules } from './src/cli/urgent-rules-plugin.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -121,7 +122,7 @@ export default defineConfig(({ mode }) => {
     root: resolve(root, 'demo'),
     publicDir: false,
     server: { port: 5173, strictPort: true, fs: { allow: [root] } },
-    plugins: [demoServer(), minifyStyles()],
+    plugins: [demoServer(), minifyStyles(), builtinUrgentRules({ standalone })],
     define: { __PCC_KNOWLEDGE__: standalone ? JSON.stringify(standaloneKnowledge()) : 'null' },
     build: {
       outDir: resolve(root, standalone ? 'dist/standalone' : npm ? 'dist/npm' : 'dist'),

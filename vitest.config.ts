@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { builtinUrgentRules } from './src/cli/urgent-rules-plugin.js';
 
 /**
  * `unit`: compiler, core, CLI and config, in Node. `browser`: the built `dist/` files in
@@ -8,6 +9,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [builtinUrgentRules()],
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],

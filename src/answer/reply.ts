@@ -3,11 +3,13 @@
  * decision between `answer`, `clarify` and `fallback`. Pure data out: the element, the CLI
  * and the studio each show it in their own way.
  */
-import type { Entry, KnowledgeBundle, Passage, Source, UrgentLevel } from '../knowledge/schema.js';
+import type { Entry, KnowledgeBundle, Passage, Source, UrgentGroup, UrgentLevel } from '../knowledge/schema.js';
 import { type EntryMatch, type Matcher, type MatcherOptions, type QueryAnalysis, createMatcher, knowledgeWords, usableIndex } from './match.js';
 import { MAX_QUESTION_CHARS, words } from './normalize.js';
 import { DEFAULT_URGENT_NUMBERS, type UrgentNumbers } from './urgent-numbers.js';
 import { type Triage, type UrgentFinding, createTriage } from './triage.js';
+
+export { URGENT_LEVEL_ORDER } from './triage.js';
 
 /** The best entry must score at least this (0–1, higher is stricter) to be given as the answer. */
 export const ANSWER_MIN_SCORE = 0.6;
@@ -89,8 +91,31 @@ export function smallTalkOf(question: string): SmallTalk | undefined {
 
 export interface UrgentReply extends ReplyBase {
   status: 'urgent';
-  /** One item per urgent level that fired, most urgent first. */
-  advice: UrgentAdvice[];
+  /**
+   * The one instruction the visitor gets: the advice of the most urgent level that fired
+   * (see {@link URGENT_LEVEL_ORDER}). Less urgent levels that also fired stay silent, so a
+   * reply never says "call 911 now" and "call the clinic today" at once.
+   */
+  advice: UrgentAdvice;
+}
+
+/** The urgent-care check alone, bound to one set of rules: the urgent reply to a question, or `null`. */
+export type UrgentCheck = (question: string, options?: ReplyOptions) => UrgentReply | null;
+
+/**
+ * Compiles `groups` (a knowledge file's urgent rules, or the ones built into the chat) into
+ * an {@link UrgentCheck}. `realWords` are correctly spelt words, never read as typos.
+ */
+export function createUrgentCheck(groups: readonly UrgentGroup[], realWords: Iterable<string> = []): { check: UrgentCheck; triage: Triage } {
+  const triage = createTriage(groups, realWords);
+  const check: UrgentCheck = (question, options = {}) => {
+    const text = String(question).slice(0, MAX_QUESTION_CHARS);
+    const [finding] = triage(text, options.locale);
+    if (!finding) return null;
+    const numbers = { ...DEFAULT_URGENT_NUMBERS, ...options.numbers };
+    return { status: 'urgent', matches: [], advice: { level: finding.level, ruleId: finding.ruleId, text: fillNumbers(finding.advice, numbers) } };
+  };
+  return { check, triage };
 }
 
 export type Reply = AnswerReply | ClarifyReply | FallbackReply | UrgentReply;
@@ -154,20 +179,8 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
 export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: Partial<Thresholds>; matcher?: MatcherOptions } = {}): Responder {
   const { answerMinScore, answerMinLead, clarifyMinScore } = { ...DEFAULT_THRESHOLDS, ...tuning.thresholds };
   const matcher = createMatcher(bundle, tuning.matcher);
-  const triage: Triage = createTriage(bundle.urgent, usableIndex(bundle)?.words ?? knowledgeWords(bundle));
+  const { check: urgentReply, triage } = createUrgentCheck(bundle.urgent, usableIndex(bundle)?.words ?? knowledgeWords(bundle));
   const byId = new Map(bundle.entries.map((entry) => [entry.id, entry]));
-
-  function urgentReply(question: string, options: ReplyOptions = {}): UrgentReply | null {
-    const text = String(question).slice(0, MAX_QUESTION_CHARS);
-    const numbers = { ...DEFAULT_URGENT_NUMBERS, ...options.numbers };
-    const urgent = triage(text, options.locale);
-    if (urgent.length === 0) return null;
-    return {
-      status: 'urgent',
-      matches: [],
-      advice: urgent.map((finding) => ({ level: finding.level, ruleId: finding.ruleId, text: fillNumbers(finding.advice, numbers) })),
-    };
-  }
 
   function reply(question: string, options: ReplyOptions = {}): Reply {
     const text = String(question).slice(0, MAX_QUESTION_CHARS);

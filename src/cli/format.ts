@@ -12,7 +12,7 @@ export function formatReply(reply: Reply, locale = 'en'): string {
   const t = requireStrings(locale);
   switch (reply.status) {
     case 'urgent':
-      return [`⚠ ${t.urgentTitle}`, ...reply.advice.map((a) => a.text)].join('\n');
+      return `⚠ ${t.urgentTitle}\n${reply.advice.text}`;
     case 'fallback':
       return reply.smallTalk ? t.smallTalk[reply.smallTalk] : t.fallback;
     case 'clarify':

@@ -1,11 +1,10 @@
 /**
- * Attributes (on the element, or `data-*` on the script tag) → a checked configuration.
- * Pure: takes a lookup function, returns the configuration and what was wrong with it.
- * A bad value never breaks the widget; it is replaced by the default and reported once.
+ * The attributes the chat takes (on the element, or `data-*` on the script tag): their
+ * names, values, defaults and the configuration they make. Reading them is in
+ * read-config.ts, which only the chat's code needs; this part the script tag needs too.
  */
 import { DEFAULT_URGENT_NUMBERS } from '../answer/urgent-numbers.js';
-import { type Locale, resolveLocale } from '../i18n/locale.js';
-import { isSafeUrl } from '../render/url-policy.js';
+import type { Locale } from '../i18n/locale.js';
 
 /** The attributes the element reads, in kebab-case; the script tag takes the same names as `data-*`. */
 export const ATTRIBUTES = Object.freeze([
@@ -31,9 +30,6 @@ export type AttributeName = (typeof ATTRIBUTES)[number];
 export const POSITIONS = Object.freeze(['bottom-right', 'bottom-left'] as const);
 export const MODES = Object.freeze(['floating', 'inline'] as const);
 export const THEMES = Object.freeze(['auto', 'light', 'dark'] as const);
-
-/** A colour as CSS writes one (`#0a7`, `rgb(0 120 90)`, `teal`); the element asks the browser whether it is real. */
-const COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch|color)\([-+0-9a-z.,%\s/]*\))$/i;
 
 /** File name of the default knowledge, resolved beside the script that loads the widget. */
 export const DEFAULT_KNOWLEDGE_FILE = 'knowledge.json';
@@ -89,88 +85,19 @@ export interface ConfigWarning {
   message: string;
 }
 
-const PHONE = /^[+()\d\s.\-]{3,30}$/;
+export const PHONE = /^[+()\d\s.\-]{3,30}$/;
+
+/** Whether `value` reads as a phone number: 3 to 30 of digits, spaces and `+ ( ) . -`. */
+export function isPhone(value: string): boolean {
+  return PHONE.test(value.trim());
+}
 
 /** The `tel:` URL for a phone number as people write it ("(555) 010-2000" → "tel:5550102000"). */
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
-/**
- * Reads the configuration. `get(name)` returns the attribute's value or `null`;
- * `fallbackLocale` is used when `locale` is not set (the page's `lang`).
- */
-export function readConfig(get: (name: AttributeName) => string | null, fallbackLocale?: string | null): { config: WidgetConfig; warnings: ConfigWarning[] } {
-  const warnings: ConfigWarning[] = [];
-  const text = (name: AttributeName): string | null => {
-    const value = get(name);
-    return value === null || value.trim() === '' ? null : value.trim().slice(0, 500);
-  };
-  const url = (name: AttributeName): string | null => {
-    const value = text(name);
-    if (value === null) return null;
-    if (isSafeUrl(value)) return value;
-    warnings.push({ code: 'bad-url', attribute: name, message: `"${name}" ${JSON.stringify(value)} is not allowed; use an https:, http:, tel:, mailto: or relative URL` });
-    return null;
-  };
-  const oneOf = <T extends string>(name: AttributeName, allowed: readonly T[], fallback: T): T => {
-    const value = text(name);
-    if (value === null) return fallback;
-    if ((allowed as readonly string[]).includes(value)) return value as T;
-    warnings.push({ code: 'bad-value', attribute: name, message: `"${name}" must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}, using ${JSON.stringify(fallback)}` });
-    return fallback;
-  };
-  const number = (name: AttributeName, fallback: string): string => {
-    const value = text(name);
-    if (value === null) return fallback;
-    if (PHONE.test(value)) return value;
-    warnings.push({ code: 'bad-phone', attribute: name, message: `"${name}" must be a phone number like 911 or +1 555 010 2000; got ${JSON.stringify(value)}, using ${fallback}` });
-    return fallback;
-  };
-
-  const phoneValue = text('phone');
-  let phone: string | null = null;
-  if (phoneValue !== null) {
-    if (PHONE.test(phoneValue)) phone = phoneValue;
-    else warnings.push({ code: 'bad-phone', attribute: 'phone', message: `"phone" must be a phone number like (555) 010-2000; got ${JSON.stringify(phoneValue)}` });
-  }
-  const flag = (name: AttributeName): boolean => {
-    const value = get(name);
-    return value !== null && value !== 'false';
-  };
-  const accentValue = text('accent');
-  let accent: string | null = null;
-  if (accentValue !== null) {
-    if (COLOR.test(accentValue) && accentValue.length <= 100) accent = accentValue;
-    else warnings.push({ code: 'bad-color', attribute: 'accent', message: `"accent" must be a CSS colour like #1f5f8b or rgb(31 95 139); got ${JSON.stringify(accentValue)}, using --pcc-accent` });
-  }
-  let strings: unknown = null;
-  const stringsValue = get('strings');
-  if (stringsValue !== null && stringsValue.trim() !== '') {
-    try {
-      strings = JSON.parse(stringsValue);
-    } catch {
-      warnings.push({ code: 'bad-strings', attribute: 'strings', message: `"strings" must be JSON, like {"launcherText": "Ask us"}; it is not, so the chat's own words are used` });
-    }
-  }
-  const config: WidgetConfig = {
-    knowledge: url('knowledge'),
-    clinicName: text('clinic-name'),
-    bookingUrl: url('booking-url'),
-    phone,
-    phoneHref: phone === null ? null : telHref(phone),
-    locale: resolveLocale(text('locale') ?? fallbackLocale),
-    position: oneOf('position', POSITIONS, DEFAULTS.position),
-    mode: oneOf('mode', MODES, DEFAULTS.mode),
-    open: flag('open'),
-    accent,
-    theme: oneOf('theme', THEMES, DEFAULTS.theme),
-    shareQuestions: flag('share-questions'),
-    strings,
-    integrity: text('integrity'),
-    emergencyNumber: number('emergency-number', DEFAULTS.emergencyNumber),
-    crisisLine: number('crisis-line', DEFAULTS.crisisLine),
-    poisonControl: number('poison-control', DEFAULTS.poisonControl),
-  };
-  return { config, warnings };
+/** An `sms:` URL for a phone number, for a text message instead of a call (the crisis line). */
+export function smsHref(phone: string): string {
+  return `sms:${phone.replace(/[^\d+]/g, '')}`;
 }

@@ -8,11 +8,12 @@
  * when the tab closes and "Clear conversation" deletes at once. Nothing is sent anywhere.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type Reply, type Responder, createResponder } from '../answer/reply.js';
+import { builtinUrgentCheck, builtinUrgentCheckNow, loadBuiltinUrgentRules } from '../answer/builtin-urgent.js';
+import { type Reply, type Responder, type UrgentCheck, type UrgentReply, createResponder } from '../answer/reply.js';
 import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import { loadTypoSearch, typoSearch, typoSearchSettled } from '../answer/typo-search.js';
 import { fetchKnowledge, isIntegrity } from '../knowledge/fetch.js';
-import { KnowledgeError, MAX_KNOWLEDGE_BYTES, parseBundleText, tooLarge } from '../knowledge/load.js';
+import { KnowledgeError, parseBundleText, readKnowledgeText } from '../knowledge/load.js';
 import { embeddedKnowledgeText } from '../knowledge/embedded.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
 import { warnOnce } from './warn.js';
@@ -94,24 +95,26 @@ export function loadResponder(url: string, integrity?: string): Promise<Responde
           integrity === undefined ? 'knowledge-unreachable' : 'knowledge-integrity',
           integrity === undefined
             ? `cannot load the knowledge file ${url}: ${(error as Error).message}; check the "knowledge" URL`
-            : `cannot load the knowledge file ${url}: it could not be fetched, or it does not match its "integrity" hash (${(error as Error).message}); rebuild, and copy the hash "npm run build" prints`,
+            : `cannot load the knowledge file ${url}: it could not be fetched, or it does not match the "integrity" hash the page gives (${(error as Error).message}). The hash changes with every change to the knowledge: in the script tag, replace the line data-integrity="${integrity.trim()}" with the one "npm run publish-knowledge" prints`,
         );
       }
       if (!response.ok) {
         throw new KnowledgeError('knowledge-unreachable', `cannot load the knowledge file ${url}: HTTP ${response.status}; check the "knowledge" URL`);
       }
-      // Refused before it is read when the server says how big it is.
-      const length = Number(response.headers.get('content-length'));
-      if (length > MAX_KNOWLEDGE_BYTES) throw tooLarge(length, `the knowledge file ${url}`);
-      const text = await response.text();
+      // Refused before it is read when the server says how big it is, else as soon as it grows too big.
+      const text = await readKnowledgeText(response, `the knowledge file ${url}`);
       // Let the panel draw (and the page handle input) between the steps, rather than in one long task.
       await nextTask();
       const bundle = parseBundleText(text);
       await nextTask();
       return createResponder(bundle);
     })();
-    // A failed load may succeed later (the visitor came back online): forget it.
-    pending.catch(() => responders.delete(key));
+    // A load that could not reach the file may succeed later (the visitor came back online):
+    // forget it. A file that was refused (too large, not a bundle, not matching its hash) is
+    // refused again without downloading it again on every question.
+    pending.catch((error: unknown) => {
+      if (!(error instanceof KnowledgeError) || error.code === 'knowledge-unreachable') responders.delete(key);
+    });
     responders.set(key, pending);
   }
   return pending;
@@ -138,6 +141,8 @@ export class ConversationController implements ReactiveController {
   private restoring = false;
   /** How many times the conversation was cleared, so an answer still on its way is dropped. */
   private cleared = 0;
+  /** The knowledge file was refused (not merely unreachable): asking again would not help. */
+  private refused = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -176,14 +181,19 @@ export class ConversationController implements ReactiveController {
     this.clear();
   }
 
-  /** Shows an entry's passage (its summary when none is named) as the answer a visitor would see. */
+  /**
+   * Shows an entry's passage (its summary when none is named) as the answer a visitor would
+   * see; while the knowledge is loading, once it is ready.
+   */
   show(entryId: string, passageId?: string): void {
     if (this.responder) this.deliver(this.responder.replyWithEntry(entryId, passageId));
+    else if (this.state === 'loading' || this.state === 'idle') this.shows.push([entryId, passageId]);
   }
+  private shows: [string, string | undefined][] = [];
 
   /** Starts loading the knowledge from `url` (once, checked against `integrity` when given); questions asked meanwhile wait for it. */
   load(url: string, integrity?: string): void {
-    if (this.state === 'loading' || this.state === 'ready') return;
+    if (this.state === 'loading' || this.state === 'ready' || (this.state === 'failed' && this.refused)) return;
     this.state = 'loading';
     this.slow = false;
     clearTimeout(this.slowTimer);
@@ -204,6 +214,9 @@ export class ConversationController implements ReactiveController {
           const waiting = this.queued;
           this.queued = [];
           for (const question of waiting) this.answer(question);
+          const shows = this.shows;
+          this.shows = [];
+          for (const [entryId, passageId] of shows) this.show(entryId, passageId);
           this.host.requestUpdate();
         };
         // The conversation kept from earlier pages is rebuilt with typo search (waiting for it
@@ -215,9 +228,11 @@ export class ConversationController implements ReactiveController {
         clearTimeout(this.slowTimer);
         this.slow = false;
         this.state = 'failed';
+        this.refused = error instanceof KnowledgeError && error.code !== 'knowledge-unreachable';
         warnOnce(error instanceof KnowledgeError ? error.code : 'knowledge-invalid', (error as Error).message ?? String(error));
-        if (this.queued.length > 0) this.push({ from: 'widget', kind: 'notice', notice: 'unavailable' });
+        const waiting = this.queued;
         this.queued = [];
+        this.answerWithoutKnowledge(waiting);
         this.host.requestUpdate();
       },
     );
@@ -228,6 +243,9 @@ export class ConversationController implements ReactiveController {
    * visitor starts a question; answering waits for it. Never rejects.
    */
   prepare(): Promise<void> {
+    // The built-in urgent rules too, for a question sent before (or without) the knowledge:
+    // asked for when the visitor starts typing, not on open, so opening stays light.
+    loadBuiltinUrgentRules().catch(() => undefined);
     return loadTypoSearch(TYPO_WAIT_MS).then(() => {
       if (typoSearch() === null) warnOnce('typos-unavailable', 'could not load the typo search; answering without it');
     });
@@ -244,11 +262,73 @@ export class ConversationController implements ReactiveController {
     } else if (this.state === 'ready') {
       this.answer(text);
     } else if (this.state === 'failed') {
-      this.push({ from: 'widget', kind: 'notice', notice: 'unavailable' });
+      this.answerWithoutKnowledge([text]);
     } else {
-      this.queued.push(text);
+      // Loading: an emergency is answered now, with the built-in rules; the rest wait.
+      const urgent = this.builtinUrgent(builtinUrgentCheckNow(), text);
+      if (urgent) this.deliver(urgent, text);
+      else {
+        this.queued.push(text);
+        if (!builtinUrgentCheckNow()) this.screenQueued();
+      }
     }
     this.host.requestUpdate();
+  }
+
+  /** The built-in urgent reply to `question` with `check`, or `null` (also when there is no check yet, or it fails). */
+  private builtinUrgent(check: UrgentCheck | undefined, question: string): UrgentReply | null {
+    if (!check) return null;
+    try {
+      return check(question, this.options());
+    } catch (error) {
+      warnOnce('reply-failed', `could not check a question: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /**
+   * Once the built-in urgent rules are ready, answers the questions waiting for the
+   * knowledge that describe an emergency, at once; the others keep waiting.
+   */
+  private screenQueued(): void {
+    const cleared = this.cleared;
+    builtinUrgentCheck().then(
+      (check) => {
+        if (cleared !== this.cleared || this.state !== 'loading') return;
+        const waiting = this.queued;
+        this.queued = [];
+        for (const question of waiting) {
+          const urgent = this.builtinUrgent(check, question);
+          if (urgent) this.deliver(urgent, question);
+          else this.queued.push(question);
+        }
+        this.host.requestUpdate();
+      },
+      () => undefined,
+    );
+  }
+
+  /**
+   * Without the knowledge (it failed to load): questions that describe an emergency get the
+   * built-in urgent advice; the others, "can't answer right now" with the phone and booking link.
+   */
+  private answerWithoutKnowledge(questions: string[]): void {
+    if (questions.length === 0) return;
+    const cleared = this.cleared;
+    const reply = (check: UrgentCheck | undefined) => {
+      if (cleared !== this.cleared) return;
+      let unanswered = false;
+      for (const question of questions) {
+        const urgent = this.builtinUrgent(check, question);
+        if (urgent) this.deliver(urgent, question);
+        else unanswered = true;
+      }
+      if (unanswered) this.push({ from: 'widget', kind: 'notice', notice: 'unavailable' });
+      this.host.requestUpdate();
+    };
+    const now = builtinUrgentCheckNow();
+    if (now) reply(now);
+    else builtinUrgentCheck().then(reply, () => reply(undefined));
   }
 
   /** Shows an entry chosen from "Did you mean" or a related question. */
@@ -264,6 +344,7 @@ export class ConversationController implements ReactiveController {
     this.cleared++;
     this.messages = [];
     this.queued = [];
+    this.shows = [];
     this.steps = [];
     this.restorable = 0;
     if (this.storageKey) writeSteps(this.storageKey, []);

@@ -33,6 +33,8 @@ export interface Strings {
   urgentTitle: string;
   callEmergency: (number: string) => string;
   callCrisis: (number: string) => string;
+  /** The crisis line's second button: a text message (`sms:`), which 988 takes as well as calls. */
+  textCrisis: (number: string) => string;
   callPoison: (number: string) => string;
   bookPrompt: string;
   book: string;

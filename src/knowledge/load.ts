@@ -134,9 +134,10 @@ function unpackIndex(data: unknown): KnowledgeIndex | undefined {
 export const MAX_KNOWLEDGE_BYTES = 20 * 1024 * 1024;
 
 /** The error for a knowledge file of `bytes` bytes, over {@link MAX_KNOWLEDGE_BYTES}. */
-export function tooLarge(bytes: number, where: string): KnowledgeError {
+export function tooLarge(bytes: number, where: string, { atLeast = false } = {}): KnowledgeError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return new KnowledgeError('knowledge-too-large', `${where} is ${mb(bytes)}, over the ${mb(MAX_KNOWLEDGE_BYTES)} the chat reads; split the knowledge (by language or by part of the site) into smaller files`);
+  const size = atLeast ? `more than ${mb(MAX_KNOWLEDGE_BYTES)} (the chat stopped reading it there)` : `${mb(bytes)}, over the ${mb(MAX_KNOWLEDGE_BYTES)} the chat reads`;
+  return new KnowledgeError('knowledge-too-large', `${where} is ${size}; split the knowledge (by language or by part of the site) into smaller files`);
 }
 
 /** Parses JSON text into a bundle, with a {@link KnowledgeError} for text that is not JSON or is too large. */
@@ -150,4 +151,39 @@ export function parseBundleText(text: string): KnowledgeBundle {
     throw new KnowledgeError('knowledge-not-json', `knowledge file is not JSON (${(error as Error).message}); check the "knowledge" URL points to a knowledge.json built by "npm run knowledge"`);
   }
   return parseBundle(data);
+}
+
+/**
+ * The text of a knowledge file's response, refused with a `knowledge-too-large`
+ * {@link KnowledgeError} as soon as it is over {@link MAX_KNOWLEDGE_BYTES}: at once when the
+ * server says how big it is, else when the download passes the limit (the rest is never
+ * read). `where` names the file in the message.
+ */
+export async function readKnowledgeText(response: Response, where: string): Promise<string> {
+  const length = Number(response.headers.get('content-length'));
+  if (length > MAX_KNOWLEDGE_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(length, where);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_KNOWLEDGE_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(total, where, { atLeast: true });
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }

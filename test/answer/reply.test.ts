@@ -69,7 +69,17 @@ describe('answer/reply', () => {
     it('runs the urgent check first, with no matches and no booking, and fills in the numbers', () => {
       const reply = responder.reply('what is an epidural? I cant feel my legs and lost bladder control', { numbers: { emergency: '112' } });
       expect(reply).toMatchObject({ status: 'urgent', matches: [] });
-      expect((reply as Extract<Reply, { status: 'urgent' }>).advice[0]!.text).toContain('Call 112 now');
+      expect((reply as Extract<Reply, { status: 'urgent' }>).advice.text).toContain('Call 112 now');
+    });
+
+    it('gives one instruction when rules of several levels fire: the most urgent speaks alone', () => {
+      const question = 'got the shot yesterday, worst headache of my life when I sit up';
+      const fired = responder.explain(question).urgent.map((finding) => finding.level);
+      expect(fired.length, 'this question fires more than one level').toBeGreaterThan(1);
+      const reply = responder.reply(question);
+      expect(reply.status === 'urgent' && reply.advice).toMatchObject({ level: fired[0] });
+      expect(reply.status === 'urgent' && reply.advice.text).toMatch(/Call 911 now/);
+      expect(reply.status === 'urgent' && reply.advice.text).not.toMatch(/today/);
     });
 
     it('keeps scores in [0, 1], best first', () => {

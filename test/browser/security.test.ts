@@ -50,7 +50,7 @@ describe('knowledge integrity', () => {
   });
 
   for (const [page, why] of [
-    ['/sri-wrong.html', 'does not match its "integrity" hash'],
+    ['/sri-wrong.html', 'does not match the "integrity" hash the page gives'],
     ['/sri-malformed.html', 'is not Subresource Integrity metadata'],
   ] as const) {
     it(`refuses a knowledge file that does not match the integrity hash (${page}), and still offers the phone and booking link`, async () => {

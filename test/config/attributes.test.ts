@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AttributeName, readConfig, telHref } from '../../src/config/attributes.js';
+import { type AttributeName, telHref } from '../../src/config/attributes.js';
+import { readConfig } from '../../src/config/read-config.js';
 
 const configOf = (attributes: Partial<Record<AttributeName, string>>, pageLang?: string) => readConfig((name) => attributes[name] ?? null, pageLang);
 

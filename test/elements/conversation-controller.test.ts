@@ -98,4 +98,65 @@ describe('elements/conversation-controller', () => {
     blocked.chat.ask('what is a nerve block');
     expect(texts(blocked.chat.messages)).toEqual(['Q: what is a nerve block', 'A: answer']);
   });
+
+  describe('without the knowledge file', () => {
+    // Compiling the built-in rules takes a moment on a busy machine.
+    const WAIT = { timeout: 15_000 };
+    const EMERGENCY = "my husband took too many of his pain pills and won't wake up";
+    const urgentOf = (messages: Message[]) => messages.flatMap((m) => (m.from === 'widget' && m.kind === 'reply' && m.reply.status === 'urgent' ? [m.reply.advice] : []));
+
+    it.each([
+      ['missing (HTTP 404)', async () => new Response('not found', { status: 404 })],
+      ['corrupt (not JSON)', async () => new Response('{"format": 3, "entries": [', { status: 200 })],
+      ['offline', async () => Promise.reject(new TypeError('Failed to fetch'))],
+      ['too large, with no Content-Length', async () => new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(1024 * 1024)) }), { status: 200 })],
+    ])('gives emergency advice with the built-in rules when the file is %s, and the phone for the rest', async (_, fetcher) => {
+      vi.stubGlobal('fetch', fetcher);
+      const page = controller();
+      page.chat.load(`/k${url++}.json`);
+      page.chat.ask(EMERGENCY);
+      page.chat.ask('how long does rfa last');
+      await vi.waitFor(() => expect(page.chat.state).toBe('failed'), WAIT);
+      await vi.waitFor(() => expect(texts(page.chat.messages)).toContain('N: unavailable'), WAIT);
+      expect(urgentOf(page.chat.messages)).toEqual([expect.objectContaining({ level: 'emergency', text: expect.stringMatching(/^This may be a medical emergency\. Call 911 now/) })]);
+      // Asked after the failure, too.
+      page.chat.ask('I want to kill myself');
+      await vi.waitFor(() => expect(urgentOf(page.chat.messages).map((a) => a.level)).toEqual(['emergency', 'crisis']), WAIT);
+    });
+
+    it('gives emergency advice at once while the file hangs, and keeps the other questions waiting', async () => {
+      vi.stubGlobal('fetch', () => new Promise<Response>(() => undefined));
+      const page = controller();
+      page.chat.load(`/k${url++}.json`);
+      page.chat.ask('how long does rfa last');
+      page.chat.ask(EMERGENCY);
+      await vi.waitFor(() => expect(urgentOf(page.chat.messages)).toHaveLength(1), WAIT);
+      expect(page.chat.state).toBe('loading');
+      expect(texts(page.chat.messages)).toEqual(['Q: how long does rfa last', `Q: ${EMERGENCY}`, 'A: urgent']);
+      // Once the built-in rules are in, the advice comes with no wait at all.
+      page.chat.ask('I cant feel my legs and I wet myself after my injection');
+      expect(urgentOf(page.chat.messages)).toHaveLength(2);
+    });
+
+    it('stops reading a file without Content-Length once it passes the size limit, and does not download it again on the next question', async () => {
+      let requests = 0;
+      let read = 0;
+      vi.stubGlobal('fetch', async () => {
+        requests++;
+        return new Response(new ReadableStream({ pull: (c) => ((read += 1024 * 1024), c.enqueue(new Uint8Array(1024 * 1024))) }), { status: 200 });
+      });
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const page = controller();
+      const file = `/k${url++}.json`;
+      page.chat.load(file);
+      await vi.waitFor(() => expect(page.chat.state).toBe('failed'), WAIT);
+      expect(read).toBeLessThanOrEqual(22 * 1024 * 1024);
+      expect(warn.mock.calls.flat().join(' ')).toMatch(/is more than 20\.0 MB \(the chat stopped reading it there\); split the knowledge/);
+      page.chat.load(file);
+      page.chat.ask('how long does rfa last');
+      await vi.waitFor(() => expect(texts(page.chat.messages)).toContain('N: unavailable'), WAIT);
+      expect(requests).toBe(1);
+      warn.mockRestore();
+    });
+  });
 });
