@@ -11,7 +11,8 @@
  * the page.
  */
 import { ATTRIBUTES, defaultKnowledgeFile } from './config/attributes.js';
-import { drawPlaceholder, localeOf } from './elements/launcher-placeholder.js';
+import { installEarlyApi } from './elements/early-api.js';
+import { drawPlaceholder, drawUnavailable, localeOf } from './elements/launcher-placeholder.js';
 import { LOCALE_CHUNKS } from './i18n/chunks.js';
 import { embeddedKnowledgeUrl } from './knowledge/embedded.js';
 import { prefetchKnowledge } from './knowledge/fetch.js';
@@ -47,11 +48,27 @@ function widgetFor(script: HTMLScriptElement): HTMLElement {
 }
 
 let code: Promise<unknown> | undefined;
+/** Chats to tell when the code cannot load: those the visitor asked to see. */
+const waiting = new Set<HTMLElement>();
 
-/** Loads the chat's code (once) and, at the same time, the knowledge and words of `widgets`. */
-function loadChat(widgets: HTMLElement[]): void {
+/**
+ * Loads the chat's code (once; again after a failure, so a visitor back online gets the
+ * chat at the next sign of interest) and, at the same time, the knowledge and words of
+ * `widgets`. When it fails, each chat the visitor asked to see (`show`) offers the phone,
+ * the booking link and "Try again" instead.
+ */
+function loadChat(widgets: HTMLElement[], show = false): void {
   const defined = customElements.get(TAG) !== undefined;
-  code ??= import('./index.js').catch((error: unknown) => warnOnce('chunk-failed', `could not load the chat: ${(error as Error).message}`));
+  if (show && !defined) for (const widget of widgets) waiting.add(widget);
+  code ??= import('./index.js').then(
+    () => waiting.clear(),
+    (error: unknown) => {
+      code = undefined;
+      warnOnce('chunk-failed', `could not load the chat: ${(error as Error).message}; it tries again when the visitor next points at it`);
+      for (const widget of waiting) drawUnavailable(widget, () => loadChat([widget], true));
+      waiting.clear();
+    },
+  );
   // The code is asked for first (it takes longest to get ready); once it is here, each chat
   // asks for its own knowledge and words, so this is only for chats drawn before that.
   if (defined) return;
@@ -64,29 +81,34 @@ function loadChat(widgets: HTMLElement[]): void {
 function mount(): void {
   let floatingMounted = document.querySelector(`${TAG}:not([mode="inline"])`) !== null;
   const now = [...document.querySelectorAll<HTMLElement>(TAG)];
+  // The webmaster's own <pain-care-chat> elements: their methods work at once, too.
+  for (const widget of now) installEarlyApi(widget, (open) => loadChat([widget], open));
   for (const script of ourScripts()) {
     if (script.hasAttribute(MOUNTED)) continue;
     script.setAttribute(MOUNTED, '');
     if (script.getAttribute('data-mode') === 'inline') {
       const widget = widgetFor(script);
+      installEarlyApi(widget, (open) => loadChat([widget], open));
       script.after(widget);
       now.push(widget);
     } else if (floatingMounted) {
       warnOnce('pasted-twice', 'the script tag is on the page more than once; showing one floating chat');
     } else {
       const widget = widgetFor(script);
+      installEarlyApi(widget, (open) => loadChat([widget], open));
       document.body.append(widget);
       floatingMounted = true;
       const waits =
         !widget.hasAttribute('open') &&
         drawPlaceholder(widget, (open) => {
           if (open) widget.setAttribute('open', '');
-          loadChat([widget]);
+          loadChat([widget], open);
         });
       if (!waits) now.push(widget);
     }
   }
-  if (now.length > 0) loadChat(now);
+  // Chats that show at once (inline, or starting open) say so when the code cannot load.
+  if (now.length > 0) loadChat(now, true);
 }
 
 try {

@@ -6,7 +6,9 @@
  *
  * Built with DOM calls only (no HTML strings), so it needs no Trusted Types policy.
  */
+import { isPhone, telHref } from '../config/attributes.js';
 import { LAUNCHER_STRINGS } from '../i18n/launcher.js';
+import { isSafeUrl } from '../render/url-policy.js';
 import { type Locale, resolveLocale } from '../i18n/locale.js';
 import { BASE_CSS, LAUNCHER_ICON_PATH, accentSheet } from './launcher.styles.js';
 
@@ -86,12 +88,9 @@ export function drawPlaceholder(host: HTMLElement, onIntent: (open: boolean) => 
   root.append(button);
   shadow.append(root);
 
-  let asked = false;
-  const interested = () => {
-    if (!asked) onIntent(false);
-    asked = true;
-  };
-  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, interested, { once: true, passive: true });
+  // Every sign of interest is passed on (not only the first): when the code failed to load
+  // (offline), the next one tries again.
+  for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, () => onIntent(false), { passive: true });
   button.addEventListener('click', () => onIntent(true));
 
   try {
@@ -102,4 +101,57 @@ export function drawPlaceholder(host: HTMLElement, onIntent: (open: boolean) => 
     root.removeAttribute('popover');
   }
   return true;
+}
+
+/**
+ * Shows, in `host` (a floating chat's placeholder or an inline chat still without its
+ * code), that the chat could not load, with the clinic's phone and booking link from its
+ * attributes and a "Try again" button that calls `retry`. Drawn once; the chat, when its
+ * code arrives, takes over the shadow root and this goes with the placeholder. Never throws.
+ */
+export function drawUnavailable(host: HTMLElement, retry: () => void): void {
+  try {
+    const styles = baseSheet();
+    if (!styles) return;
+    const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    if (shadow.querySelector('.unavailable')) return;
+    if (shadow.adoptedStyleSheets.length === 0) shadow.adoptedStyleSheets = [styles];
+    let root = shadow.querySelector('.root');
+    if (!root) {
+      root = document.createElement('div');
+      root.className = 'root root--inline';
+      shadow.append(root);
+    }
+    const strings = LAUNCHER_STRINGS[localeOf(host)];
+    const card = document.createElement('div');
+    card.className = 'unavailable';
+    card.setAttribute('role', 'alert');
+    const text = document.createElement('p');
+    text.textContent = strings.unavailable;
+    const actions = document.createElement('p');
+    const link = (href: string, label: string) => {
+      const a = document.createElement('a');
+      a.className = 'unavailable__action';
+      a.href = href;
+      a.textContent = label;
+      actions.append(a, ' ');
+    };
+    const booking = host.getAttribute('booking-url')?.trim();
+    if (booking && isSafeUrl(booking)) link(booking, strings.book);
+    const phone = host.getAttribute('phone')?.trim();
+    if (phone && isPhone(phone)) link(telHref(phone), `${strings.call} ${phone}`);
+    const again = document.createElement('button');
+    again.type = 'button';
+    again.className = 'unavailable__action';
+    again.textContent = strings.retry;
+    again.addEventListener('click', () => {
+      card.remove();
+      retry();
+    });
+    actions.append(again);
+    card.append(text, actions);
+    root.append(card);
+  } catch {
+    // Nothing more to offer without the DOM; the page itself still has its own links.
+  }
 }

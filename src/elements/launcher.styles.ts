@@ -167,6 +167,43 @@ export const BASE_CSS = `
       border: 1px solid CanvasText;
     }
   }
+
+  /* The chat's code could not load: how to reach the clinic meanwhile. */
+  .unavailable {
+    max-width: min(360px, calc(100vw - 2 * var(--_offset-x)));
+    padding: 12px 16px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_text);
+    box-shadow: 0 6px 20px rgb(0 0 0 / 0.25);
+  }
+  .root--floating .unavailable {
+    position: fixed;
+    z-index: var(--_z);
+    inset-block-end: calc(var(--_offset-y) + var(--_launcher) + 12px);
+    right: var(--_offset-x);
+  }
+  .root--left .unavailable {
+    right: auto;
+    left: var(--_offset-x);
+  }
+  .unavailable p {
+    margin: 0 0 8px;
+  }
+  .unavailable__action {
+    display: inline-block;
+    min-height: 44px;
+    margin: 4px 8px 0 0;
+    padding: 10px 14px;
+    border: 2px solid var(--_ink);
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_ink);
+    font-weight: 600;
+    text-decoration: none;
+    cursor: pointer;
+  }
 `;
 
 /** The speech-bubble icon of the launcher (an SVG path in a 24×24 box). */

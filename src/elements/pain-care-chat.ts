@@ -4,11 +4,13 @@ import { MAX_QUESTION_CHARS } from '../answer/normalize.js';
 import type { AnswerReply, Reply, UrgentAdvice } from '../answer/reply.js';
 import { embeddedKnowledgeUrl } from '../knowledge/embedded.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
-import { type AttributeName, type WidgetConfig, defaultKnowledgeFile, readConfig, telHref } from '../config/attributes.js';
+import { type AttributeName, type WidgetConfig, defaultKnowledgeFile, smsHref, telHref } from '../config/attributes.js';
+import { readConfig } from '../config/read-config.js';
 import { type StringOverrides, type Strings, hasStrings, loadStrings, stringsFor, withOverrides } from '../i18n/strings.js';
 import { prepareSanitizer, sanitizeToFragment } from '../render/sanitize.js';
 import { isExternalUrl, isSafeUrl } from '../render/url-policy.js';
 import { ConversationController, type Message } from './conversation-controller.js';
+import { type EarlyCall, takeEarlyCalls } from './early-api.js';
 import { isLeftCorner, pageLanguage } from './launcher-placeholder.js';
 import { LAUNCHER_ICON_PATH, accentSheet } from './launcher.styles.js';
 import { styles } from './pain-care-chat.styles.js';
@@ -205,7 +207,7 @@ export class PainCareChat extends LitElement {
     this.isOpen = false;
   }
 
-  /** Asks a question as if the visitor had typed it. */
+  /** Asks a question as if the visitor had typed it (opens the floating chat first). Works before the chat's code has loaded. */
   ask(question: string): void {
     if (this.config.mode === 'floating') this.isOpen = true;
     this.startLoading();
@@ -219,7 +221,11 @@ export class PainCareChat extends LitElement {
    * passage `passageId` names. Does nothing for an unknown entry or before the knowledge is ready.
    */
   showEntry(entryId: string, passageId?: string): void {
+    if (this.config.mode === 'floating') this.isOpen = true;
+    this.startLoading();
+    this.prepareAnswers();
     this.conversation.show(String(entryId), passageId === undefined ? undefined : String(passageId));
+    this.scrollToEnd = true;
   }
 
   /** Removes every message from the conversation. */
@@ -260,10 +266,28 @@ export class PainCareChat extends LitElement {
     super.update(changed);
   }
 
+  /** Calls made before the code loaded (see early-api.ts), made once the element is connected. */
+  private earlyCalls: EarlyCall[] = takeEarlyCalls(this);
+
   override connectedCallback(): void {
     super.connectedCallback();
     registerThemeProperties();
     this.readAttributes();
+    const calls = this.earlyCalls;
+    this.earlyCalls = [];
+    // After the first update, which applies the properties set before the code loaded
+    // (`isOpen` among them), so that they do not undo what the calls do.
+    if (calls.length > 0) {
+      void this.updateComplete.then(() => {
+        for (const [name, args] of calls) {
+          try {
+            (this[name] as (...values: unknown[]) => void)(...args);
+          } catch (error) {
+            warnOnce('early-call-failed', `${name}() failed: ${(error as Error).message}`);
+          }
+        }
+      });
+    }
   }
 
   override disconnectedCallback(): void {
@@ -477,8 +501,18 @@ export class PainCareChat extends LitElement {
     }
   }
 
-  private onSubmit(event: Event): void {
+  /**
+   * Enter sends. Not a form submission: in a sandboxed frame without `allow-forms` the
+   * browser blocks those, and the chat must still work there. Not while an input method is
+   * composing a word (Enter then picks the word).
+   */
+  private onInputKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.isComposing || event.shiftKey) return;
     event.preventDefault();
+    this.send();
+  }
+
+  private send(): void {
     const input = this.input;
     if (!input) return;
     const question = input.value;
@@ -568,7 +602,7 @@ export class PainCareChat extends LitElement {
           aria-labelledby="pcc-title"
           ?hidden=${!panelOpen}
         >
-          <header class="panel__header" part="header">
+          <div class="panel__header" part="header">
             <h2 id="pcc-title" class="panel__title">${t.panelTitle(clinic)}</h2>
             <button class="panel__clear" type="button" @click=${this.clear}>${t.clear}</button>
             ${floating
@@ -576,7 +610,7 @@ export class PainCareChat extends LitElement {
                   <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" /></svg>
                 </button>`
               : nothing}
-          </header>
+          </div>
           <div class="panel__log" role="log" aria-label=${t.conversationLabel} tabindex="-1">
             ${this.renderGreeting(t, clinic)}
             ${this.conversation.state === 'failed' ? this.renderUnavailable(t) : nothing}
@@ -589,7 +623,7 @@ export class PainCareChat extends LitElement {
               : nothing}
           </div>
           <p class="panel__disclaimer">${t.disclaimer.replace('{emergency}', this.config.emergencyNumber)}</p>
-          <form class="panel__form" @submit=${this.onSubmit}>
+          <div class="panel__form">
             <label class="visually-hidden" for="pcc-input">${t.inputLabel}</label>
             <input
               id="pcc-input"
@@ -601,9 +635,10 @@ export class PainCareChat extends LitElement {
               enterkeyhint="send"
               placeholder=${t.inputPlaceholder}
               @input=${this.prepareAnswers}
+              @keydown=${this.onInputKeydown}
             />
-            <button class="panel__send" type="submit">${t.send}</button>
-          </form>
+            <button class="panel__send" type="button" @click=${this.send}>${t.send}</button>
+          </div>
         </section>
       </div>
     `;
@@ -644,8 +679,8 @@ export class PainCareChat extends LitElement {
       case 'urgent':
         return html`<div class="reply reply--urgent" part="reply" role="alert">
           <h3 class="reply__title">${t.urgentTitle}</h3>
-          ${reply.advice.map((advice) => html`<p>${advice.text}</p>`)}
-          <p class="reply__actions">${reply.advice.map((advice) => this.renderUrgentCall(advice, t))}</p>
+          <p>${reply.advice.text}</p>
+          <p class="reply__actions">${this.renderUrgentCall(reply.advice, t)}</p>
         </div>`;
     }
   }
@@ -660,7 +695,9 @@ export class PainCareChat extends LitElement {
           : advice.level === 'doctor-today' && this.config.phone
             ? [this.config.phone, t.call(this.config.phone)]
             : [emergencyNumber, t.callEmergency(emergencyNumber)];
-    return html`<a class="button button--urgent" href=${telHref(number)}>${label}</a> `;
+    const call = html`<a class="button button--urgent" href=${telHref(number)}>${label}</a> `;
+    // A crisis line takes texts too: some people can write what they cannot say aloud.
+    return advice.level === 'crisis' ? html`${call}<a class="button button--urgent" href=${smsHref(number)}>${t.textCrisis(number)}</a>` : call;
   }
 
   private renderAnswer(id: number, reply: AnswerReply, t: Strings) {
