@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: how fast the core answers, at the default knowledge and at 1,000 and
  * 10,000 synthetic entries, next to fuse.js with default options over the same entries in
- * the same run. Prints figures; never fails on a time.
+ * the same run. Prints figures, and writes what it printed into the README's Performance
+ * section (between the `figures:bench` markers, dated, with the machine and the browser;
+ * see `scripts/figures.ts`); never fails on a time.
  */
 import { cpus, totalmem } from 'node:os';
 import Fuse from 'fuse.js';
@@ -11,7 +13,19 @@ import { readQuestions } from '../src/cli/eval.js';
 import { compileKnowledgeDir } from '../src/cli/files.js';
 import type { Entry, KnowledgeBundle } from '../src/knowledge/schema.js';
 import { browserBench } from './bench-browser.js';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumPath } from '../test/browser/chromium.js';
+import { provenance, writeFigures } from './figures.js';
+
+// Everything this run prints (the browser half included) is also what it writes into the
+// README, so the figures there are exactly the ones measured.
+const printed: string[] = [];
+const print = console.log;
+console.log = (...args: unknown[]) => {
+  print(...args);
+  printed.push(args.join(' '));
+};
 
 /** Questions and rounds per size, so the whole run stays within a few minutes on 2 cores. */
 const PLAN: Record<number, { questions: number; rounds: number; fuseQuestions: number }> = {
@@ -106,5 +120,12 @@ for (const size of [base.entries.length, 1000, 10000]) {
 
 console.log('(build: from the entries\' text; load*: from the index the compiler writes into knowledge.json, as the browser does)');
 
-if (existsSync('dist/pain-care-chat.js')) await browserBench();
-else console.log('\nbrowser figures skipped: run "npm run build" first');
+let browser = '';
+if (existsSync('dist/pain-care-chat.js')) {
+  await browserBench();
+  browser = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+} else console.log('\nbrowser figures skipped: run "npm run build" first');
+
+console.log = print;
+writeFigures('bench', provenance('bench', browser), ['```text', ...printed.join('\n').trim().split('\n'), '```'].join('\n'));
+print('\nwrote these figures into README.md');
