@@ -12,9 +12,11 @@ import { buildIndex } from '../answer/match.js';
 import { analyzerFor } from '../answer/normalize.js';
 import { createResponder } from '../answer/reply.js';
 import { compilePhrase } from '../answer/triage.js';
-import { isSafeUrl } from '../render/url-policy.js';
+import { isSafeUrl, urlScheme } from '../render/url-policy.js';
 import { MAX_GRADE, MAX_SUMMARY_WORDS, readingGrade, wordsIn } from './readability.js';
+import { NEW_ENTRY_PLACEHOLDERS } from './new-entry.js';
 import { decodeEntities, htmlToText } from './text.js';
+import { explainYamlError } from './yaml-errors.js';
 import {
   CATEGORIES,
   ENTRY_ID,
@@ -96,10 +98,8 @@ class YamlReader {
   parse(text: string): unknown {
     const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     this.doc = doc;
-    for (const error of doc.errors) {
-      const line = this.lines.linePos(error.pos[0]).line;
-      this.error(line, `this is not valid YAML: ${error.message.split('\n')[0]}`);
-    }
+    const syntax = explainYamlError(text, doc.errors, this.firstLine);
+    if (syntax) this.error(syntax.line, syntax.message);
     return doc.errors.length > 0 ? undefined : doc.contents;
   }
 
@@ -194,10 +194,27 @@ function renderPassage(tokens: Token[], links: TokensList['links']): string {
   return markdown.parser(list).trim();
 }
 
+/** The new-entry template's placeholder sentences, each found however the editor's lines break. */
+const PLACEHOLDERS = NEW_ENTRY_PLACEHOLDERS.map((sentence) => ({
+  sentence,
+  pattern: new RegExp(sentence.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'i'),
+}));
+
+/** `url` as an https: address: `http:` replaced, or `https://` put before an address written without a scheme. */
+const withHttps = (url: string): string => {
+  const trimmed = url.trim();
+  if (/^http:/i.test(trimmed)) return trimmed.replace(/^http:/i, 'https:');
+  return `https://${trimmed.replace(/^\/+/, '')}`;
+};
+
 /** Checks an entry's Markdown body and splits it into passages, with the line each starts on. */
 function compileBody(id: string, body: string, bodyLine: number, reader: YamlReader): { passages: Passage[]; lines: number[] } {
   const tokens = markdown.lexer(body);
   const lineOf = (offset: number) => bodyLine + lineAt(body, offset) - 1;
+  for (const { sentence, pattern } of PLACEHOLDERS) {
+    const found = pattern.exec(body);
+    if (found) reader.error(lineOf(found.index), `the New entry template's sentence ${quote(sentence)} is still here; replace it with your own words`);
+  }
   walkTokens(tokens, body, 0, (token, offset) => {
     if (token.type === 'html') {
       reader.error(lineOf(offset), `raw HTML is not allowed in an entry (found ${quote(token.raw.trim().slice(0, 40))}); use Markdown instead`);
@@ -205,8 +222,14 @@ function compileBody(id: string, body: string, bodyLine: number, reader: YamlRea
       reader.error(lineOf(offset), `images are not supported in answers (found ${quote(token.raw.slice(0, 60))}); remove it`);
     } else if (token.type === 'link') {
       const href = decodeEntities((token as Tokens.Link).href);
+      const scheme = urlScheme(href);
       if (!isSafeUrl(href)) {
-        reader.error(lineOf(offset), `link ${quote(href)} uses an unsupported URL scheme; use https:, http:, tel:, mailto: or a relative link`);
+        reader.error(lineOf(offset), `link ${quote(href)} uses an unsupported URL scheme; use https:, tel:, mailto: or a relative link`);
+      } else if (scheme === 'http:') {
+        // The editors' guide allows https: links only: an http: page can be changed on its way to the visitor.
+        reader.error(lineOf(offset), `link ${quote(href)} uses http:, which is not secure; link to ${quote(withHttps(href))} instead`);
+      } else if (scheme === null && /^\s*www\./i.test(href)) {
+        reader.error(lineOf(offset), `link ${quote(href)} has no https:, so it would lead to a page of the clinic's own site; write ${quote(withHttps(href))}`);
       }
     } else if (token.type === 'heading' && (token as Tokens.Heading).depth === 1) {
       reader.error(lineOf(offset), `use "## " for sections; a "# " heading is not allowed in an entry (the title comes from "title")`);
@@ -366,8 +389,20 @@ function compileEntry(file: KnowledgeFile, problems: Problem[]): EntryDraft | un
         let url: string | undefined;
         if (urlField) {
           url = reader.text(urlField.value, `${what} "url"`, reader.lineOf(urlField.key));
+          const scheme = url === undefined ? undefined : urlScheme(url);
           if (url !== undefined && !isSafeUrl(url)) {
             reader.error(reader.lineOf(urlField.value), `${what} "url" ${quote(url)} uses an unsupported URL scheme; use an https: address`);
+            url = undefined;
+          } else if (url !== undefined && scheme === null) {
+            // The widget would read it as relative to the clinic's page: "www.example.org/x" would lead to <clinic>/www.example.org/x.
+            const fix = url.startsWith('/') && !url.startsWith('//') ? 'give the page\'s full address, starting with https://' : `write ${quote(withHttps(url))}`;
+            reader.error(reader.lineOf(urlField.value), `${what} "url" ${quote(url)} is not a full web address, so the link would lead to a page of the clinic's own site; ${fix}`);
+            url = undefined;
+          } else if (url !== undefined && scheme === 'http:') {
+            reader.error(reader.lineOf(urlField.value), `${what} "url" ${quote(url)} uses http:, which is not secure; write ${quote(withHttps(url))}`);
+            url = undefined;
+          } else if (url !== undefined && scheme !== 'https:') {
+            reader.error(reader.lineOf(urlField.value), `${what} "url" ${quote(url)} is not a web page; a source's "url" must be an https: address`);
             url = undefined;
           }
         }
@@ -727,9 +762,12 @@ function checkQuality(bundle: KnowledgeBundle, drafts: EntryDraft[], vocabularyL
     }
   }
 
+  const copied = checkCopiedQuestions(drafts, warn);
   const responder = createResponder(bundle);
   for (const draft of drafts) {
     draft.entry.questions.forEach((question, i) => {
+      // A copied question is reported on each file it is in, naming the other, instead.
+      if (copied.has(sameQuestion(question))) return;
       const reply = responder.reply(question);
       const winner = reply.status === 'answer' ? reply.entryId : reply.status === 'clarify' ? reply.matches[0]?.id : undefined;
       if (winner !== undefined && winner !== draft.entry.id) {
@@ -738,6 +776,47 @@ function checkQuality(bundle: KnowledgeBundle, drafts: EntryDraft[], vocabularyL
     });
   }
   return problems;
+}
+
+/** A question as compared for copies: case, spacing and punctuation aside. */
+const sameQuestion = (question: string): string =>
+  question
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Warns about each example question that is in more than one entry (or twice in one), at
+ * each place it is, naming the other places: the matcher can send it to one entry only, so
+ * the editor has to choose. Returns the questions (as {@link sameQuestion} gives them) it
+ * warned about.
+ */
+function checkCopiedQuestions(drafts: EntryDraft[], warn: (path: string, line: number, message: string) => void): Set<string> {
+  const places = new Map<string, { draft: EntryDraft; question: string; line: number }[]>();
+  for (const draft of drafts) {
+    draft.entry.questions.forEach((question, i) => {
+      const key = sameQuestion(question);
+      if (key === '') return;
+      const list = places.get(key) ?? [];
+      list.push({ draft, question, line: draft.questionLines[i] ?? draft.questionsLine });
+      places.set(key, list);
+    });
+  }
+  const copied = new Set<string>();
+  for (const [key, list] of places) {
+    if (list.length < 2) continue;
+    copied.add(key);
+    for (const place of list) {
+      const others = list.filter((other) => other !== place).map((other) => (other.draft === place.draft ? `this file (line ${other.line})` : `${other.draft.path} (line ${other.line})`));
+      warn(
+        place.draft.path,
+        place.line,
+        `example question ${quote(place.question)} is also in ${others.join(' and ')}; a question can lead to one entry only, so keep it in the entry that answers it and reword or remove the other`,
+      );
+    }
+  }
+  return copied;
 }
 
 /**

@@ -161,8 +161,8 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The body a new entry starts with: a summary line and one section, for the editor to replace. */
-export const NEW_ENTRY_BODY = 'One or two plain sentences that answer the main question.\n\n## What to expect\n\nA short passage a visitor can read on its own.\n';
+/** The body a new entry starts with (the checker refuses its placeholder sentences until they are replaced). */
+export { NEW_ENTRY_BODY } from '../knowledge/new-entry.js';
 
 /** One change to the knowledge folder, as the studio's server applies it. */
 export type FileChange = { path: string; text: string } | { path: string; delete: true };

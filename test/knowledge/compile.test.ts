@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type KnowledgeFile, compileKnowledge, formatProblem, knowledgeFilesFor, localeOfPath, localesOf } from '../../src/knowledge/compile.js';
+import { type KnowledgeFile, compileEveryLocale, compileKnowledge, formatProblem, knowledgeFilesFor, localeOfPath, localesOf } from '../../src/knowledge/compile.js';
+import { NEW_ENTRY_PLACEHOLDERS } from '../../src/knowledge/new-entry.js';
+// The template the studio's New entry form writes, as the studio has it.
+import { NEW_ENTRY_BODY, emptyFields, newEntryText } from '../../src/studio/entry-file.js';
 import { htmlToText } from '../../src/knowledge/text.js';
 import { KNOWLEDGE_FORMAT } from '../../src/knowledge/schema.js';
-import { compileKnowledgeDir } from '../../src/cli/files.js';
+import { compileKnowledgeDir, compileKnowledgeDirLocales, readKnowledgeDir } from '../../src/cli/files.js';
 import { readdirSync } from 'node:fs';
 
 const URGENT: KnowledgeFile = {
@@ -82,9 +85,44 @@ describe('knowledge/compile', () => {
       ]);
     });
 
-    it('reports invalid YAML at its line', () => {
-      const problems = problemsOf(entry({ front: 'id: nerve-block\ntitle: [unclosed\ncategory: procedure' }));
-      expect(problems[0]).toMatch(/^knowledge\/procedure\/nerve-block\.md:\d+: this is not valid YAML: /);
+    it('reports invalid YAML in plain words at the line to fix', () => {
+      expect(problemsOf(entry({ front: 'id: nerve-block\ntitle: [unclosed\ncategory: procedure' }))).toEqual([
+        'knowledge/procedure/nerve-block.md:3: the list that starts with "[" on this line is not closed; end it with "]" on the same line, like "keywords: [numb, tingling]"',
+      ]);
+    });
+
+    it('reports a front-matter field without its colon on the line that lacks it, saying what to write', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is a nerve block?]', 'keywords [numbing shot]', 'sources:', '  - title: X', 'reviewed: 2026-11-01'].join('\n');
+      expect(problemsOf(entry({ front }))).toEqual([
+        'knowledge/procedure/nerve-block.md:6: a colon is missing after "keywords"; write "keywords: [numbing shot]" (the field\'s name, a colon, a space, then its value)',
+      ]);
+    });
+
+    it('reports a front-matter line indented too far on that line, naming the field to line it up with', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is a nerve block?]', 'sources:', '  - title: X', '     url: https://example.org/x', 'reviewed: 2026-11-01'].join('\n');
+      expect(problemsOf(entry({ front }))).toEqual([
+        'knowledge/procedure/nerve-block.md:8: "url:" is indented differently from the fields around it; start it in the same column as "title:" on line 7',
+      ]);
+    });
+
+    it('reports an unclosed quote in the front matter on the line that opens it', () => {
+      const front = ['id: nerve-block', 'title: "Nerve block', 'category: procedure', 'questions: [What is a nerve block?]', 'sources:', '  - title: X', 'reviewed: 2026-11-01'].join('\n');
+      expect(problemsOf(entry({ front }))).toEqual([
+        'knowledge/procedure/nerve-block.md:3: the quote (") that starts "Nerve block" is never closed; add a closing " at the end of the value, on the same line',
+      ]);
+    });
+
+    it('reports a YAML mistake in vocabulary.yaml and urgent.yaml in plain words at the line to fix', () => {
+      const vocabulary = { path: 'knowledge/vocabulary.yaml', text: 'terms:\n  - means: nerve block\n    says: [numb the nerve]\n  - means: nerve block\n    says [nerve shot]\n' };
+      expect(problemsOf(entry(), vocabulary)).toEqual([
+        'knowledge/vocabulary.yaml:5: a colon is missing after "says"; write "says: [nerve shot]" (the field\'s name, a colon, a space, then its value)',
+      ]);
+      const urgent = { path: 'knowledge/urgent.yaml', text: URGENT.text.replace('        name: Chest pain', '        name Chest pain') };
+      expect(compile([entry(), urgent]).problems.map(formatProblem)).toEqual([
+        'knowledge/urgent.yaml:7: a colon is missing after "name"; write "name: Chest pain" (the field\'s name, a colon, a space, then its value)',
+      ]);
+      const tabbed = { path: 'knowledge/urgent.yaml', text: URGENT.text.replace('      - id: chest', '\t- id: chest') };
+      expect(compile([entry(), tabbed]).problems.map(formatProblem)).toEqual(['knowledge/urgent.yaml:6: this line is indented with a tab; indent it with spaces instead']);
     });
 
     it('reports a missing required field at the closing ---', () => {
@@ -136,11 +174,53 @@ describe('knowledge/compile', () => {
       ]);
     });
 
+    it('refuses a source URL without a scheme and suggests its https: address', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is it?]', 'sources:', '  - title: X', '    url: www.example.org/x', 'reviewed: 2026-11-01'].join('\n');
+      expect(problemsOf(entry({ front }))).toEqual([
+        'knowledge/procedure/nerve-block.md:8: "sources" item 1 "url" "www.example.org/x" is not a full web address, so the link would lead to a page of the clinic\'s own site; write "https://www.example.org/x"',
+      ]);
+    });
+
+    it('refuses a source URL with http: and suggests its https: address', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions: [What is it?]', 'sources:', '  - title: X', '    url: http://www.example.org/x', 'reviewed: 2026-11-01'].join('\n');
+      expect(problemsOf(entry({ front }))).toEqual([
+        'knowledge/procedure/nerve-block.md:8: "sources" item 1 "url" "http://www.example.org/x" uses http:, which is not secure; write "https://www.example.org/x"',
+      ]);
+    });
+
     it('reports a body link with an unsupported scheme at its line', () => {
       const problems = problemsOf(entry({ body: 'Summary.\n\n## More\n\nSee [this](JaVaScRiPt:alert(1)).\n\nOr [that](data:text/html,x).\n' }));
       expect(problems).toEqual([
-        'knowledge/procedure/nerve-block.md:20: link "JaVaScRiPt:alert(1)" uses an unsupported URL scheme; use https:, http:, tel:, mailto: or a relative link',
-        'knowledge/procedure/nerve-block.md:22: link "data:text/html,x" uses an unsupported URL scheme; use https:, http:, tel:, mailto: or a relative link',
+        'knowledge/procedure/nerve-block.md:20: link "JaVaScRiPt:alert(1)" uses an unsupported URL scheme; use https:, tel:, mailto: or a relative link',
+        'knowledge/procedure/nerve-block.md:22: link "data:text/html,x" uses an unsupported URL scheme; use https:, tel:, mailto: or a relative link',
+      ]);
+    });
+
+    it('reports an http: link in the body at its line', () => {
+      const problems = problemsOf(entry({ body: 'Summary.\n\n## More\n\nRead [the leaflet](http://www.example.org/leaflet).\n\nOr http://www.example.org/other.\n' }));
+      expect(problems).toEqual([
+        'knowledge/procedure/nerve-block.md:20: link "http://www.example.org/leaflet" uses http:, which is not secure; link to "https://www.example.org/leaflet" instead',
+        'knowledge/procedure/nerve-block.md:22: link "http://www.example.org/other" uses http:, which is not secure; link to "https://www.example.org/other" instead',
+      ]);
+    });
+
+    it('reports a body link to www. without https: at its line', () => {
+      expect(problemsOf(entry({ body: 'Summary.\n\nSee [the leaflet](www.example.org/leaflet).\n' }))).toEqual([
+        'knowledge/procedure/nerve-block.md:18: link "www.example.org/leaflet" has no https:, so it would lead to a page of the clinic\'s own site; write "https://www.example.org/leaflet"',
+      ]);
+    });
+
+    it('refuses an entry that still has the New entry template\'s placeholder sentences, at their lines', () => {
+      expect(problemsOf(entry({ body: NEW_ENTRY_BODY }))).toEqual([
+        `knowledge/procedure/nerve-block.md:16: the New entry template's sentence "${NEW_ENTRY_PLACEHOLDERS[0]}" is still here; replace it with your own words`,
+        `knowledge/procedure/nerve-block.md:20: the New entry template's sentence "${NEW_ENTRY_PLACEHOLDERS[1]}" is still here; replace it with your own words`,
+      ]);
+    });
+
+    it('finds a placeholder sentence however its lines break, and leaves the rest of the template alone', () => {
+      const body = 'A nerve block is a numbing shot.\n\n## What to expect\n\nA short passage a visitor\ncan read on its own.\n';
+      expect(problemsOf(entry({ body }))).toEqual([
+        'knowledge/procedure/nerve-block.md:20: the New entry template\'s sentence "A short passage a visitor can read on its own." is still here; replace it with your own words',
       ]);
     });
 
@@ -277,7 +357,7 @@ describe('knowledge/compile', () => {
           'category: procedure',
           'questions:',
           '  - What is radiofrequency ablation?',
-          '  - What is a nerve block?',
+          '  - What is a nerve block shot?',
           '  - Does ablation hurt?',
           '  - Is ablation safe?',
           'sources:',
@@ -287,8 +367,93 @@ describe('knowledge/compile', () => {
         body: 'RFA heats a nerve. Then the nerve stops sending pain.\n',
       });
       expect(warningsOf(entry(), rfa)).toEqual([
-        'knowledge/procedure/radiofrequency-ablation.md:7: warning: example question "What is a nerve block?" is answered by "nerve-block", not this entry; reword it or make the two entries more distinct',
+        'knowledge/procedure/radiofrequency-ablation.md:7: warning: example question "What is a nerve block shot?" is answered by "nerve-block", not this entry; reword it or make the two entries more distinct',
       ]);
+    });
+
+    it('reports a question copied from another entry on both files, each naming the other', () => {
+      const rfa = entry({
+        path: 'knowledge/procedure/radiofrequency-ablation.md',
+        front: [
+          'id: radiofrequency-ablation',
+          'title: Radiofrequency ablation',
+          'category: procedure',
+          'questions:',
+          '  - What is radiofrequency ablation?',
+          '  - How long does ablation last?',
+          '  - Does ablation hurt?',
+          '  - is a nerve block safe',
+          'sources:',
+          '  - title: X',
+          'reviewed: 2026-11-01',
+        ].join('\n'),
+        body: 'RFA heats a nerve. Then the nerve stops sending pain.\n',
+      });
+      expect(warningsOf(entry(), rfa)).toEqual([
+        'knowledge/procedure/nerve-block.md:9: warning: example question "Is a nerve block safe?" is also in knowledge/procedure/radiofrequency-ablation.md (line 9); a question can lead to one entry only, so keep it in the entry that answers it and reword or remove the other',
+        'knowledge/procedure/radiofrequency-ablation.md:9: warning: example question "is a nerve block safe" is also in knowledge/procedure/nerve-block.md (line 9); a question can lead to one entry only, so keep it in the entry that answers it and reword or remove the other',
+      ]);
+    });
+  });
+
+  describe('compileKnowledge › copied questions', () => {
+    it('warns at both lines when an entry lists the same question twice', () => {
+      const front = ['id: nerve-block', 'title: Nerve block', 'category: procedure', 'questions:', '  - What is a nerve block?', '  - Does it hurt?', '  - How long does it last?', '  - What is a nerve block', 'sources:', '  - title: X', 'reviewed: 2026-11-01'].join('\n');
+      expect(compile([entry({ front }), URGENT]).problems.map(formatProblem)).toEqual([
+        'knowledge/procedure/nerve-block.md:6: warning: example question "What is a nerve block?" is also in this file (line 9); a question can lead to one entry only, so keep it in the entry that answers it and reword or remove the other',
+        'knowledge/procedure/nerve-block.md:9: warning: example question "What is a nerve block" is also in this file (line 6); a question can lead to one entry only, so keep it in the entry that answers it and reword or remove the other',
+      ]);
+    });
+  });
+
+  describe('the checker (npm run knowledge -- --check --strict, and the studio)', () => {
+    const BROKEN = 'test/fixtures/knowledge-checker/broken';
+    const COPIED = 'test/fixtures/knowledge-checker/copied';
+    const brokenProblems = [
+      'condition/back-pain.md:7: a colon is missing after "keywords"; write "keywords: [lower back, lumbago]" (the field\'s name, a colon, a space, then its value)',
+      'procedure/nerve-block.md:14: the New entry template\'s sentence "One or two plain sentences that answer the main question." is still here; replace it with your own words',
+      'procedure/nerve-block.md:18: the New entry template\'s sentence "A short passage a visitor can read on its own." is still here; replace it with your own words',
+      'procedure/radiofrequency-ablation.md:12: "sources" item 1 "url" "www.example.org/ablation" is not a full web address, so the link would lead to a page of the clinic\'s own site; write "https://www.example.org/ablation"',
+      'procedure/radiofrequency-ablation.md:19: link "http://www.example.org/ablation" uses http:, which is not secure; link to "https://www.example.org/ablation" instead',
+      'vocabulary.yaml:5: a colon is missing after "says"; write "says: [radio wave, nerve burning]" (the field\'s name, a colon, a space, then its value)',
+    ];
+    const copiedWarnings = [
+      'procedure/nerve-block.md:9: warning: example question "Is a nerve block safe?" is also in procedure/radiofrequency-ablation.md (line 9); a question can lead to one entry only, so keep it in the entry that answers it and reword or remove the other',
+      'procedure/radiofrequency-ablation.md:9: warning: example question "Is a nerve block safe?" is also in procedure/nerve-block.md (line 9); a question can lead to one entry only, so keep it in the entry that answers it and reword or remove the other',
+    ];
+
+    it('refuses placeholders, addresses without https: and YAML without colons in a folder the CLI checks', () => {
+      const results = compileKnowledgeDirLocales(BROKEN);
+      expect(results.map(({ result }) => result.bundle)).toEqual([null]);
+      expect(results.flatMap(({ result }) => result.problems).map(formatProblem)).toEqual(brokenProblems.map((problem) => `${BROKEN}/${problem}`));
+    });
+
+    it('shows the same problems in the studio, which has the paths inside the folder', () => {
+      const { bundle, problems } = compileEveryLocale(readKnowledgeDir(BROKEN, { from: BROKEN }));
+      expect(bundle).toBeNull();
+      expect(problems.map(formatProblem)).toEqual(brokenProblems);
+    });
+
+    it('warns on both files about a copied question, in the CLI and in the studio', () => {
+      const cli = compileKnowledgeDirLocales(COPIED).flatMap(({ result }) => result.problems).map(formatProblem);
+      expect(cli.filter((problem) => problem.includes(' is also in '))).toEqual([
+        `${COPIED}/procedure/nerve-block.md:9: warning: example question "Is a nerve block safe?" is also in ${COPIED}/procedure/radiofrequency-ablation.md (line 9); a question can lead to one entry only, so keep it in the entry that answers it and reword or remove the other`,
+        `${COPIED}/procedure/radiofrequency-ablation.md:9: warning: example question "Is a nerve block safe?" is also in ${COPIED}/procedure/nerve-block.md (line 9); a question can lead to one entry only, so keep it in the entry that answers it and reword or remove the other`,
+      ]);
+      const studio = compileEveryLocale(readKnowledgeDir(COPIED, { from: COPIED })).problems.map(formatProblem);
+      expect(studio.filter((problem) => problem.includes(' is also in '))).toEqual(copiedWarnings);
+    });
+
+    it('refuses an entry made by the studio\'s New entry form until its placeholder sentences are replaced', () => {
+      const fields = { ...emptyFields(), id: 'nerve-block', title: 'Nerve block', category: 'procedure', questions: ['What is a nerve block?'], sources: [{ title: 'General patient education' }], reviewed: '2026-11-01' };
+      const draft = { path: 'procedure/nerve-block.md', text: newEntryText(fields, NEW_ENTRY_BODY) };
+      const urgent = { path: 'urgent.yaml', text: URGENT.text };
+      const errors = (text: string) =>
+        compileEveryLocale([{ ...draft, text }, urgent], { now: NOW })
+          .problems.filter((p) => p.severity === 'error')
+          .map((p) => p.message);
+      expect(errors(draft.text)).toEqual(NEW_ENTRY_PLACEHOLDERS.map((sentence) => `the New entry template's sentence "${sentence}" is still here; replace it with your own words`));
+      expect(errors(draft.text.replace(NEW_ENTRY_PLACEHOLDERS[0]!, 'A nerve block is a numbing shot.').replace(NEW_ENTRY_PLACEHOLDERS[1]!, 'It takes a few minutes.'))).toEqual([]);
     });
   });
 
