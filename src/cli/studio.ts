@@ -29,6 +29,15 @@ async function main(args: string[]): Promise<number> {
   }
   try {
     const studio = await startStudio({ dir, port });
+    // Stopped with Ctrl+C (or by the system): close properly, so that the folder's lock is
+    // removed and the next studio on the folder starts without a word.
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      void studio.close().finally(() => process.exit(0));
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
     console.log(`Knowledge studio for ${studio.dir}: ${studio.url}\n(only this computer can open it; press Ctrl+C to stop)`);
     return -1;
   } catch (error) {

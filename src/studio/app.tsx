@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { type Responder, createResponder } from '../answer/reply.js';
-import { type CompileResult, type Problem, URGENT_FILE, VOCABULARY_FILE, isEntryFile, localeOfPath } from '../knowledge/compile.js';
+import { type CompileResult, type Problem, URGENT_FILE, VOCABULARY_FILE, compileEveryLocale, isEntryFile, localeOfPath } from '../knowledge/compile.js';
 import { CATEGORIES } from '../knowledge/schema.js';
 import { check } from './checker.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
@@ -65,18 +65,41 @@ export interface Studio {
   compiled: CompileResult;
   /** True until the checker has looked at the files once. */
   checking: boolean;
+  /** What the studio is doing or waiting for, in words (saving, waiting for the checker), or `null`. */
+  activity: string | null;
   /** The newest knowledge that compiled without errors, and its responder (the preview and "ask" use it). */
   bundle: KnowledgeBundle | null;
   responder: Responder | null;
   setDraft(path: string, text: string): void;
   discard(path: string): void;
-  /** Saves `paths` (their drafts), or the given changes; resolves to an error message, or `null` when saved. */
-  save(paths: string[], changes?: FileChange[]): Promise<string | null>;
-  /** True while a save is under way. */
+  /**
+   * Saves `paths` (their drafts), or the given changes. A save asked for while another is under
+   * way, or while the checker is working, waits its turn and then runs: none is dropped.
+   */
+  save(paths: string[], changes?: FileChange[]): Promise<SaveOutcome>;
+  /** True while a save is under way or waiting. */
   saving: boolean;
   /** Renames an entry (its id and file) and updates every entry that lists it as related, saving all of them. */
   rename(path: string, newId: string): Promise<string | null>;
 }
+
+/** How a save went: the reason it was not saved, or saved, with what the editor should know (it could not be checked). */
+export type SaveOutcome = { ok: false; error: string } | { ok: true; note?: string };
+
+/**
+ * How long a save (or a check) waits for the checker's worker before the studio checks on
+ * this page instead, in milliseconds; shorter gives up on a slow but working worker sooner.
+ * A cold start's first check takes a few seconds; a worker that has not answered in this
+ * long has hung or died, and the page's own check (which pauses typing for a moment at each
+ * change) is better than a save that never comes.
+ */
+export const CHECKER_TIMEOUT_MS = 20_000;
+
+/** True when `a` and `b` hold the same files with the same texts. */
+const sameFiles = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) => a.size === b.size && [...a].every(([path, text]) => b.get(path) === text);
+
+/** The checker's answer on some files, or why there is none. */
+type Verdict = { result: CompileResult } | { failed: string };
 
 /** Where one file's draft is kept in this browser: by the folder's full path, one key a file (so tabs editing different files never overwrite each other's drafts). */
 const draftPrefix = (root: string) => `pain-care-chat-studio:${root}:`;
@@ -139,6 +162,12 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
       return next;
     });
   const [saving, setSaving] = useState(false);
+  const [activity, setActivity] = useState<string | null>(null);
+  // Saves run one after another, each when the one before has finished.
+  const saveQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const savesWaiting = useRef(0);
+  // What is on disk as the server last said, for a save that waited its turn (state is a render late).
+  const diskNow = useRef(disk);
   const [route, setRoute] = useState(() => parseRoute(location.hash));
   const files = useMemo(() => {
     const all = new Map(saved);
@@ -149,28 +178,76 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
   const entryPaths = useMemo(() => new Map([...files].filter(([path]) => isEntryFile(path) && localeOfPath(path) === 'en').map(([path, text]) => [readFields(text).id, path])), [files]);
   const draftTexts = useMemo(() => new Map([...drafts].map(([path, draft]) => [path, draft.text])), [drafts]);
   const conflicts = useMemo(() => new Set([...drafts].filter(([path, draft]) => draft.base !== (saved.get(path) ?? null)).map(([path]) => path)), [saved, drafts]);
+  // For a save that waited its turn: the files and conflicts as they are when it runs.
+  const latest = useLatest({ files, conflicts });
   // The checker runs on what the editor sees, a moment after they stop typing, in a worker.
+  // One check at a time: changes made meanwhile are checked (all at once) when it is done,
+  // rather than each keystroke queueing a full check behind the others, which kept the
+  // studio "Checking the knowledge…" (and a save waiting) for as long as it took to get
+  // through them all.
   const [compiled, setCompiled] = useState<CompileResult | null>(null);
   const [good, setGood] = useState<{ bundle: KnowledgeBundle; responder: Responder } | null>(null);
+  const checker = useRef<{ wanted: ReadonlyMap<string, string> | null; inFlight: Promise<void> | null; last: { files: ReadonlyMap<string, string>; verdict: Verdict } | null; onPage: boolean }>({
+    wanted: null,
+    inFlight: null,
+    last: null,
+    onPage: false,
+  });
+  const [checkerNote, setCheckerNote] = useState<string | null>(null);
+
+  /** The checker's verdict on `files`: from the worker, or on this page when the worker does not answer in time. */
+  async function checkWithin(files: ReadonlyMap<string, string>): Promise<Verdict> {
+    try {
+      if (!checker.current.onPage) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, CHECKER_TIMEOUT_MS, null)));
+        const result = await Promise.race([check(files), late]).finally(() => clearTimeout(timer));
+        if (result) return { result };
+        checker.current.onPage = true;
+        setCheckerNote(`The checker did not answer within ${CHECKER_TIMEOUT_MS / 1000} seconds, so the studio checks on this page from now on (it may pause for a moment after each change).`);
+      }
+      return { result: compileEveryLocale([...files].map(([path, text]) => ({ path, text }))) };
+    } catch (error) {
+      return { failed: (error as Error).message };
+    }
+  }
+
+  /** Checks the newest files (`checker.wanted`) unless a check is under way; it starts the next one when done. */
+  function runChecks(): void {
+    const state = checker.current;
+    const target = state.wanted;
+    if (state.inFlight || !target || state.last?.files === target) return;
+    state.inFlight = checkWithin(target).then((verdict) => {
+      state.last = { files: target, verdict };
+      state.inFlight = null;
+      if (state.wanted === target) {
+        const result = 'result' in verdict ? verdict.result : { bundle: null, problems: [{ path: '(studio)', line: 1, severity: 'error' as const, message: `the checker failed: ${verdict.failed}` }] };
+        setCompiled(result);
+        if (result.bundle) setGood({ bundle: result.bundle, responder: createResponder(result.bundle) });
+      }
+      runChecks();
+    });
+  }
+
   useEffect(() => {
-    let current = true;
-    const timer = setTimeout(
-      () =>
-        void check(files).then(
-          (result) => {
-            if (!current) return;
-            setCompiled(result);
-            if (result.bundle) setGood({ bundle: result.bundle, responder: createResponder(result.bundle) });
-          },
-          (error: Error) => current && setCompiled({ bundle: null, problems: [{ path: '(studio)', line: 1, severity: 'error', message: `the checker failed: ${error.message}` }] }),
-        ),
-      compiled ? 200 : 0,
-    );
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => {
+      checker.current.wanted = files;
+      runChecks();
+    }, compiled ? 200 : 0);
+    return () => clearTimeout(timer);
   }, [files]);
+
+  /**
+   * The checker's verdict on the files as they will be after a save. A save asked for while
+   * the checker works waits for that check (most often it is on these very files, and its
+   * answer serves) instead of queueing another behind it.
+   */
+  async function verdictFor(after: ReadonlyMap<string, string>): Promise<Verdict> {
+    const state = checker.current;
+    if (state.inFlight) await state.inFlight;
+    if (state.last && sameFiles(state.last.files, after)) return state.last.verdict;
+    return checkWithin(after);
+  }
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -203,6 +280,7 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
     },
     compiled: compiled ?? { bundle: null, problems: [] },
     checking: compiled === null,
+    activity,
     bundle: good?.bundle ?? null,
     responder: good?.responder ?? null,
     setDraft(path, text) {
@@ -221,14 +299,19 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
       });
     },
     saving,
-    async save(paths, changes) {
-      if (saving) return 'Not saved: a save is still under way.';
+    save(paths, changes) {
+      // The texts as they are now, when the editor asked; saved when the saves before are done.
+      const planned = changes ?? paths.map((path) => ({ path, text: files.get(path) ?? '' }));
+      savesWaiting.current++;
       setSaving(true);
-      try {
-        return await saveNow(changes ?? paths.map((path) => ({ path, text: files.get(path) ?? '' })));
-      } finally {
+      if (savesWaiting.current > 1) setActivity(`Saving ${aboutFiles(planned)} when the save under way is done…`);
+      const run = saveQueue.current.then(() => saveNow(planned)).catch((error: Error): SaveOutcome => ({ ok: false, error: `Not saved: ${error.message}. Your edits are kept as a draft.` }));
+      saveQueue.current = run;
+      return run.finally(() => {
+        if (--savesWaiting.current > 0) return;
         setSaving(false);
-      }
+        setActivity(null);
+      });
     },
     async rename(path, newId) {
       // The other entries' related lists are changed on disk as saved; an unsaved draft of
@@ -241,8 +324,8 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
       } catch (failure) {
         return (failure as Error).message;
       }
-      const failed = await this.save([], changes);
-      if (failed) return failed;
+      const outcome = await this.save([], changes);
+      if (!outcome.ok) return outcome.error;
       setDrafts((current) => {
         const next = new Map(current);
         for (const change of changes) {
@@ -256,10 +339,18 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
     },
   };
 
-  async function saveNow(planned: FileChange[]): Promise<string | null> {
+  /** "a.md", "a.md and b.md", or "a.md and 2 other files": what a save is about, for the status line. */
+  function aboutFiles(planned: FileChange[]): string {
+    const [first, ...others] = planned.map((change) => change.path);
+    if (others.length === 0) return first ?? 'nothing';
+    return others.length === 1 ? `${first} and ${others[0]}` : `${first} and ${others.length} other files`;
+  }
+
+  async function saveNow(planned: FileChange[]): Promise<SaveOutcome> {
+    const { files, conflicts } = latest.current;
     const changedOnDisk = planned.filter((change) => conflicts.has(change.path)).map((change) => change.path);
     if (changedOnDisk.length > 0) {
-      return `Not saved: ${changedOnDisk.join(', ')} changed on disk after you started editing. Choose which version to keep first.`;
+      return { ok: false, error: `Not saved: ${changedOnDisk.join(', ')} changed on disk after you started editing. Choose which version to keep first.` };
     }
     // The checker's verdict on the files as they will be after the save.
     const after = new Map(files);
@@ -267,20 +358,26 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
       if ('delete' in change) after.delete(change.path);
       else after.set(change.path, change.text);
     }
-    const errors = (await check(after)).problems.filter((p) => p.severity === 'error' && planned.some((c) => c.path === p.path));
-    if (errors.length > 0) {
-      return `Not saved: ${errors.length === 1 ? 'there is 1 error' : `there are ${errors.length} errors`} to fix first (${errors.map((p) => `${p.path} line ${p.line}`).join(', ')}).`;
+    const what = aboutFiles(planned);
+    if (checker.current.inFlight || !checker.current.last || !sameFiles(checker.current.last.files, after)) {
+      setActivity(`Saving ${what}: waiting for the checker to finish checking the knowledge…`);
     }
+    const verdict = await verdictFor(after);
+    const errors = 'result' in verdict ? verdict.result.problems.filter((p) => p.severity === 'error' && planned.some((c) => c.path === p.path)) : [];
+    if (errors.length > 0) {
+      return { ok: false, error: `Not saved: ${errors.length === 1 ? 'there is 1 error' : `there are ${errors.length} errors`} to fix first (${errors.map((p) => `${p.path} line ${p.line}`).join(', ')}).` };
+    }
+    setActivity(`Saving ${what}…`);
     const written = planned.map((change) => ('delete' in change ? change : { path: change.path, text: toDisk(change.text, forms.get(change.path)) }));
-    const expect = Object.fromEntries(planned.map((change) => [change.path, disk.get(change.path) ?? null]));
+    const expect = Object.fromEntries(planned.map((change) => [change.path, diskNow.current.get(change.path) ?? null]));
     let response: Response;
     try {
       response = await fetch('/api/save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ changes: written, expect }) });
     } catch (error) {
-      return `Not saved: the studio server did not answer (${(error as Error).message}). Your edits are kept as a draft.`;
+      return { ok: false, error: `Not saved: the studio server did not answer (${(error as Error).message}). Your edits are kept as a draft.` };
     }
     const result = (await response.json().catch(() => ({}))) as { ok?: boolean; error?: string };
-    if (!response.ok || !result.ok) return `Not saved: ${result.error ?? `the server answered ${response.status}`}.`;
+    if (!response.ok || !result.ok) return { ok: false, error: `Not saved: ${result.error ?? `the server answered ${response.status}`}.` };
     const apply = <T,>(map: Map<string, T>, value: (change: { path: string; text: string }, i: number) => T) => {
       const next = new Map(map);
       planned.forEach((change, i) => {
@@ -289,7 +386,8 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
       });
       return next;
     };
-    setDisk((current) => apply(current, (_, i) => (written[i] as { text: string }).text));
+    diskNow.current = apply(diskNow.current, (_, i) => (written[i] as { text: string }).text);
+    setDisk(diskNow.current);
     setSaved((current) => apply(current, (change) => change.text));
     // What was typed while the save was under way stays a draft, now based on what was saved.
     setDrafts((current) => {
@@ -302,7 +400,9 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
       }
       return next;
     });
-    return null;
+    // The checker could not say whether the files have errors: saved all the same (a save is
+    // never held back by a broken checker), and the editor is told to check them.
+    return 'failed' in verdict ? { ok: true, note: `not checked: the checker failed (${verdict.failed}); run npm run knowledge -- --check to check it` } : { ok: true };
   }
 
   const errors = studio.compiled.problems.filter((p) => p.severity === 'error').length;
@@ -334,9 +434,14 @@ export function App({ folder, root, files: initial }: { folder: string; root: st
           </ul>
         </nav>
         <p class="drafts" role="status">
-          {studio.checking ? 'Checking the knowledge… · ' : ''}
+          {activity ? `${activity} · ` : studio.checking ? 'Checking the knowledge… · ' : ''}
           {drafts.size === 0 ? 'All changes saved' : `${drafts.size} unsaved ${drafts.size === 1 ? 'file' : 'files'}`}
         </p>
+        {checkerNote ? (
+          <p class="message" role="status">
+            {checkerNote}
+          </p>
+        ) : null}
       </header>
       <div class="body">
         {current === 'entries' ? <EntryList studio={studio} selected={route.path} /> : null}
@@ -482,12 +587,16 @@ export function SaveControls({ studio, path, onDiscard, children }: { studio: St
   const [notice, setNotice] = useState<Notice>(null);
   const dirty = studio.drafts.has(path);
   async function save() {
+    // What the save waits for is said in the studio's status line, once.
     setNotice(null);
     const warnings = studio.compiled.problems.filter((p) => p.path === path).length;
-    const failed = await studio.save([path]);
-    setNotice(failed ? { kind: 'alert', text: failed } : { kind: 'status', text: `Saved ${path}${warnings ? `, with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}.` });
+    const saved = await studio.save([path]);
+    if (!saved.ok) setNotice({ kind: 'alert', text: saved.error });
+    else if (saved.note) setNotice({ kind: 'alert', text: `Saved ${path}, ${saved.note}.` });
+    else setNotice({ kind: 'status', text: `Saved ${path}${warnings ? `, with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}.` });
   }
-  const latestSave = useLatest(() => (dirty && !studio.saving ? void save() : undefined));
+  // Ctrl+S never does nothing: it saves (after a save under way), or says there is nothing to save.
+  const latestSave = useLatest(() => (dirty ? void save() : setNotice({ kind: 'status', text: `Nothing to save: ${path} has no unsaved changes.` })));
   // Ctrl+S (⌘S on a Mac) saves, as in any editor.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -502,7 +611,7 @@ export function SaveControls({ studio, path, onDiscard, children }: { studio: St
   return (
     <>
       <div class="actions">
-        <button type="button" class="button" disabled={!dirty || studio.saving} onClick={() => void save()} aria-keyshortcuts="Control+S">
+        <button type="button" class="button" disabled={!dirty} onClick={() => void save()} aria-keyshortcuts="Control+S">
           Save
         </button>
         {dirty ? (

@@ -279,4 +279,80 @@ describe('the knowledge studio', () => {
     expect(await page.locator('#visitor-table tbody tr').count()).toBe(2);
     await page.close();
   });
+
+  describe('saving while the checker works', () => {
+    /**
+     * Holds the checker's answers (its worker's messages) until `__releaseChecker()` is
+     * called, or for ever: a slow check, or a worker that hangs.
+     */
+    async function holdChecker(page: Page): Promise<void> {
+      await page.addInitScript(() => {
+        const held: (() => void)[] = [];
+        let holding = true;
+        const RealWorker = window.Worker;
+        window.Worker = class extends RealWorker {
+          override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+            if (type !== 'message') return super.addEventListener(type, listener, options);
+            const call = (event: Event) => (typeof listener === 'function' ? listener.call(this, event) : listener.handleEvent(event));
+            super.addEventListener('message', (event) => (holding ? held.push(() => call(event)) : call(event)), options);
+          }
+        };
+        (window as unknown as { __releaseChecker: () => void }).__releaseChecker = () => {
+          holding = false;
+          for (const answer of held.splice(0)) answer();
+        };
+      });
+    }
+
+    const status = (page: Page) => page.locator('header .drafts').textContent();
+
+    it('saves when the check under way finishes, saying what it waits for, and never drops Ctrl+S', async () => {
+      const path = 'procedure/facet-joint-injection.md';
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await holdChecker(page);
+      await page.goto(`${studio.url}#/entry/${encodeURIComponent(path)}`);
+      const title = page.getByLabel('Title', { exact: true });
+      await title.waitFor({ timeout: 60_000 });
+      expect(await status(page)).toContain('Checking the knowledge…');
+      await title.fill('Facet joint injections (saved while checking)');
+      await expect.poll(() => status(page)).toContain('1 unsaved file');
+      await title.press('Control+s');
+      await expect.poll(() => status(page)).toContain(`Saving ${path}: waiting for the checker to finish checking the knowledge…`);
+      // A second Ctrl+S while the first waits is queued, not ignored.
+      await title.press('Control+s');
+      await expect.poll(() => status(page)).toContain(`Saving ${path} when the save under way is done…`);
+      expect(onDisk(path)).toContain('title: Facet joint injection\n');
+      await page.evaluate(() => (window as unknown as { __releaseChecker: () => void }).__releaseChecker());
+      await page.getByRole('status').filter({ hasText: `Saved ${path}.` }).waitFor();
+      expect(onDisk(path)).toContain('title: Facet joint injections (saved while checking)\n');
+      await expect.poll(() => status(page)).toBe('All changes saved');
+      expect(await page.getByRole('alert').filter({ hasText: 'Not saved' }).count()).toBe(0);
+      await page.close();
+    });
+
+    it('saves all the same when the checker does not answer, checking on the page and saying so', async () => {
+      const path = 'procedure/spinal-cord-stimulation.md';
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await holdChecker(page);
+      await page.goto(`${studio.url}#/entry/${encodeURIComponent(path)}`);
+      const title = page.getByLabel('Title', { exact: true });
+      await title.waitFor({ timeout: 60_000 });
+      const before = await title.inputValue();
+      await title.fill(`${before} (checker stuck)`);
+      await title.press('Control+s');
+      await expect.poll(() => status(page)).toContain(`Saving ${path}: waiting for the checker to finish checking the knowledge…`);
+      // The checker never answers: after CHECKER_TIMEOUT_MS the page checks the files itself.
+      await page.getByRole('status').filter({ hasText: `Saved ${path}.` }).waitFor({ timeout: 60_000 });
+      expect(onDisk(path)).toContain(`title: ${before} (checker stuck)\n`);
+      await page.getByRole('status').filter({ hasText: 'The checker did not answer within 20 seconds, so the studio checks on this page from now on' }).waitFor();
+      // The checks go on, on the page: a broken entry is still refused.
+      await title.fill('');
+      await page.getByRole('link', { name: /Error · procedure\/spinal-cord-stimulation\.md line \d+.*title/ }).first().waitFor();
+      await title.press('Control+s');
+      await page.getByRole('alert').filter({ hasText: 'Not saved: there' }).waitFor();
+      expect(onDisk(path)).toContain(`title: ${before} (checker stuck)\n`);
+      await page.getByRole('button', { name: 'Discard changes' }).click();
+      await page.close();
+    }, 120_000);
+  });
 });
