@@ -80,6 +80,7 @@ describe('scripts/size.ts', () => {
       'es.js': 'export default "Borrar la conversación";',
       'purify.js': 'export default "DOMPurify";',
       'typos.js': 'export default "Pattern length exceeds max of";',
+      'urgent.js': 'export default "bladder-bowel-control";',
       'knowledge.json': `{"format":1,"text":"${'a'.repeat(3000)}"}`,
       'knowledge.es.json': '{"format":1}',
     };
