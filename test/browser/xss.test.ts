@@ -56,7 +56,8 @@ function entryWith(vector: string): string {
     '  - numbing shot',
     'sources:',
     `  - title: ${yaml(vector)}`,
-    `    url: ${yaml(vector)}`,
+    // The checker takes only https: source addresses; the vector rides in one (the body's link takes it bare).
+    `    url: ${yaml(`https://example.org/${vector}`)}`,
     '  - title: General patient education',
     'reviewed: 2026-11-01',
     '---',
