@@ -83,3 +83,35 @@ export function knowledgeFileText(bundle: KnowledgeBundle): string {
   const hash = `sha256-${createHash('sha256').update(content).digest('base64')}`;
   return `{"hash":${JSON.stringify(hash)},${content.slice(1)}`;
 }
+
+/** What {@link checkKnowledgeDirLocales} found: every language's result, and whether they may be written. */
+export interface FolderCheck {
+  results: { locale: string; result: CompileResult }[];
+  errors: number;
+  warnings: number;
+  /** "2 errors, 1 warning", for the closing line. */
+  counts: string;
+  /** Why nothing may be written (after the problems, which are printed): broken, or warnings under --strict; `null` when all is well. */
+  refusal: string | null;
+}
+
+/**
+ * The check `npm run knowledge` and `npm run publish-knowledge` share: every language of
+ * `dir` compiled, each problem printed to stderr as `path:line: …`, and nothing to write
+ * unless every language compiles (and, with `strict`, has no warning), so the files on a
+ * site always match each other. Throws only when the folder cannot be read.
+ */
+export function checkKnowledgeDirLocales(dir: string, strict: boolean): FolderCheck {
+  const results = compileKnowledgeDirLocales(dir);
+  const problems = results.flatMap(({ result }) => result.problems);
+  for (const problem of problems) console.error(formatProblem(problem));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const refusal = results.some(({ result }) => !result.bundle)
+    ? 'the knowledge is broken'
+    : strict && warnings > 0
+      ? '--strict treats warnings as errors'
+      : null;
+  return { results, errors, warnings, counts, refusal };
+}

@@ -9,10 +9,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { CompileResult } from '../knowledge/compile.js';
 import { MAX_KNOWLEDGE_BYTES, tooLarge } from '../knowledge/load.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
-import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDirLocales, formatProblem, knowledgeFileText, localeBundleFile } from './files.js';
+import { DEFAULT_KNOWLEDGE_DIR, type FolderCheck, checkKnowledgeDirLocales, knowledgeFileText, localeBundleFile } from './files.js';
 
 const USAGE = 'usage: npm run knowledge -- [--check] [--strict] [DIR] [--out FILE]';
 
@@ -41,24 +40,16 @@ function main(args: string[]): number {
 
   // Every language of the folder (English, and es/ when it is there) is checked; nothing
   // is written unless all of them compile, so the files on a site always match.
-  let results: { locale: string; result: CompileResult }[];
+  let checked: FolderCheck;
   try {
-    results = compileKnowledgeDirLocales(dir);
+    checked = checkKnowledgeDirLocales(dir, strict);
   } catch (error) {
     console.error((error as Error).message);
     return 1;
   }
-  const problems = results.flatMap(({ result }) => result.problems);
-  for (const problem of problems) console.error(formatProblem(problem));
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  if (results.some(({ result }) => !result.bundle)) {
-    console.error(`${counts}: nothing written`);
-    return 1;
-  }
-  if (strict && warnings > 0) {
-    console.error(`${counts}: --strict treats warnings as errors; nothing written`);
+  const { results, warnings, counts, refusal } = checked;
+  if (refusal) {
+    console.error(`${counts}: ${refusal}; nothing written`);
     return 1;
   }
   const summaryOf = (bundle: KnowledgeBundle) => {

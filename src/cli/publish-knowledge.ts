@@ -15,10 +15,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CompileResult } from '../knowledge/compile.js';
 import { MAX_KNOWLEDGE_BYTES, tooLarge } from '../knowledge/load.js';
 import type { KnowledgeBundle } from '../knowledge/schema.js';
-import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDirLocales, formatProblem, knowledgeFileText, localeBundleFile } from './files.js';
+import { DEFAULT_KNOWLEDGE_DIR, type FolderCheck, checkKnowledgeDirLocales, knowledgeFileText, localeBundleFile } from './files.js';
 import { knowledgeIntegrityLine, sri } from './snippet.js';
 
 const USAGE = 'usage: npm run publish-knowledge -- [DIR] [--out FILE] [--strict]';
@@ -114,25 +113,16 @@ function main(args: string[]): number {
 
   // The same checks and the same all-or-nothing rule as `npm run knowledge`: every language
   // compiles, or nothing is written, so the files on a site always match each other.
-  let results: { locale: string; result: CompileResult }[];
+  let checked: FolderCheck;
   try {
-    results = compileKnowledgeDirLocales(dir);
+    checked = checkKnowledgeDirLocales(dir, strict);
   } catch (error) {
     console.error((error as Error).message);
     return 1;
   }
-  const problems = results.flatMap(({ result }) => result.problems);
-  for (const problem of problems) console.error(formatProblem(problem));
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  const fix = 'fix the problems above (file:line: what to fix) and run "npm run publish-knowledge" again';
-  if (results.some(({ result }) => !result.bundle)) {
-    console.error(`${counts}: the knowledge is broken, nothing written and nothing to publish; ${fix}`);
-    return 1;
-  }
-  if (strict && warnings > 0) {
-    console.error(`${counts}: --strict treats warnings as errors, nothing written and nothing to publish; ${fix}`);
+  const { results, warnings, counts, refusal } = checked;
+  if (refusal) {
+    console.error(`${counts}: ${refusal}, nothing written and nothing to publish; fix the problems above (file:line: what to fix) and run "npm run publish-knowledge" again`);
     return 1;
   }
   const files: Published[] = results.map(({ locale, result }) => {
