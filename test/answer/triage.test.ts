@@ -8,6 +8,31 @@ const triage = createTriage(bundle.urgent, knowledgeWords(bundle));
 const levelOf = (question: string) => triage(question)[0]?.level ?? null;
 
 describe('answer/triage', () => {
+  // Red flags after spine procedures that the clinical review (issue 22) found under-triaged.
+  describe('red flags after a procedure', () => {
+    it.each([
+      'fever and a really bad headache after my epidural',
+      'after my epidural my legs feel weak',
+      'I had an ablation and now my leg is weak',
+      'my dad had an ablation last week and now his legs are weak',
+      'my pump alarm is going off and I have a high fever and my muscles are very stiff',
+      'baclofen withdrawal',
+      'New severe back pain after my epidural, I take blood thinners',
+      'mi esposo tiene fiebre y dolor de cabeza despues de la epidural',
+    ])('sends %j to emergency care', (question) => {
+      expect(levelOf(question)).toBe('emergency');
+    });
+
+    it.each([
+      'I take blood thinners, do I need to stop them before my epidural for back pain?',
+      'can an epidural cause leg weakness',
+      'my baclofen pump helps my spasms, how often is the refill',
+      'the numbing wore off and my leg is back to normal after the block',
+    ])('does not send %j to emergency care', (question) => {
+      expect(levelOf(question)).not.toBe('emergency');
+    });
+  });
+
   describe('createTriage', () => {
     it.each([
       ["my legs went numb and I can't hold my bladder", 'emergency'],
