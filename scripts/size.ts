@@ -11,8 +11,9 @@
  * starts a question is printed beside them: the typo search (fuse.js), and DOMPurify in
  * browsers without the HTML Sanitizer API.
  *
- * `tsx scripts/size.ts [--dist DIR] [--readme FILE]` measures another build or writes
- * another file (the tests use both).
+ * `tsx scripts/size.ts [--dist DIR] [--readme FILE]`: `--dist` measures another build;
+ * `--readme` writes the table into FILE's figures block (`npm run size` writes README.md).
+ * Without it nothing is written and only the budgets are checked, as `npm test` does.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { provenance, writeFigures } from './figures.js';
 
-const { values: options } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, readme: { type: 'string', default: 'README.md' } } });
+const { values: options } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, readme: { type: 'string' } } });
 const DIST = options.dist;
 const BUDGETS = { beforeIntent: 6 * 1024, onOpen: 35 * 1024 };
 
@@ -83,8 +84,12 @@ const table = [
   ...rows.map(([what, bytes, budget, , note]) => `| ${what} | ${kb(bytes)} | ${budget === null ? '—' : `${kb(budget)}${exceeded(bytes, budget) ? ' (**over**)' : ''}`} | ${note} |`),
 ].join('\n');
 try {
-  const written = writeFigures('size', provenance('size', 'from the files in dist/'), table, { file: options.readme, keepIfSame: true });
-  console.log(written === 'written' ? `\nwrote these figures into ${options.readme}` : `\n${options.readme} already has these figures`);
+  // Only when asked (`npm run size` asks for README.md): `npm test` checks the budgets and
+  // leaves the checkout as it found it.
+  if (options.readme !== undefined) {
+    const written = writeFigures('size', provenance('size', 'from the files in dist/'), table, { file: options.readme, keepIfSame: true });
+    console.log(written === 'written' ? `\nwrote these figures into ${options.readme}` : `\n${options.readme} already has these figures`);
+  }
 } catch (error) {
   console.error(`size: ${(error as Error).message}`);
   process.exit(1);

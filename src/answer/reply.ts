@@ -9,8 +9,6 @@ import { MAX_QUESTION_CHARS, words } from './normalize.js';
 import { DEFAULT_URGENT_NUMBERS, type UrgentNumbers } from './urgent-numbers.js';
 import { type Triage, type UrgentFinding, createTriage } from './triage.js';
 
-export { URGENT_LEVEL_ORDER } from './triage.js';
-
 /** The best entry must score at least this (0–1, higher is stricter) to be given as the answer. */
 export const ANSWER_MIN_SCORE = 0.6;
 /** …and lead the runner-up by at least this much (0–1); otherwise the visitor is asked to choose. */
@@ -93,7 +91,7 @@ export interface UrgentReply extends ReplyBase {
   status: 'urgent';
   /**
    * The one instruction the visitor gets: the advice of the most urgent level that fired
-   * (see {@link URGENT_LEVEL_ORDER}). Less urgent levels that also fired stay silent, so a
+   * (see `URGENT_LEVEL_ORDER` in triage.ts). Less urgent levels that also fired stay silent, so a
    * reply never says "call 911 now" and "call the clinic today" at once.
    */
   advice: UrgentAdvice;
