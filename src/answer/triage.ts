@@ -27,17 +27,25 @@ const FILLER_WORDS = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'the
 // Real words one letter away from a symptom word; never read as its typo ("fewer" is not "fever").
 const NOT_TYPOS = [
   'fewer', 'ladder', 'latter', 'lever', 'hover', 'cover', 'never', 'river', 'fiver', 'chess', 'breadth', 'blade', 'paste', 'toast',
-  'horse', 'hikes', 'cooking', 'grasping', 'gaping', 'weeping', 'locked', 'looked', 'choosing', 'gasket', 'injected', 'injection', 'injections',
+  'slight', 'slightly', 'inch', 'inches', 'beep', 'beeps', 'beeped', 'beeping', 'horse', 'hikes', 'cooking', 'grasping', 'gaping', 'weeping', 'locked', 'looked', 'choosing', 'gasket', 'injected', 'injection', 'injections',
 ];
 /** Words a phrase may skip between two of its words ("breathing really slow" matches "breathing slow"). */
 const PHRASE_GAP = 1;
-// Words that negate the symptom right after them ("no fever", "don't have a fever").
-const NEGATORS = new Set(['no', 'not', 'without', 'never', 'denies', 'deny', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'hadnt', 'nor', 'neither']);
+// Words that negate the symptom right after them ("no fever", "don't have a fever", "sin
+// fiebre", "no me duele la cabeza").
+const NEGATORS = new Set(['no', 'not', 'without', 'never', 'denies', 'deny', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'hadnt', 'nor', 'neither', 'sin', 'ni', 'nunca']);
 // Words that may stand between a negator and the symptom it negates.
-const NEGATION_GAP = new Set(['have', 'has', 'had', 'got', 'get', 'any', 'signs', 'sign', 'of', 'high', 'real']);
+const NEGATION_GAP = new Set([
+  'have', 'has', 'had', 'got', 'get', 'any', 'signs', 'sign', 'of', 'high', 'real',
+  'tengo', 'tiene', 'tenia', 'tuve', 'tuvo', 'he', 'ha', 'hay', 'me', 'le', 'se', 'duele', 'dolia', 'el', 'la', 'los', 'las', 'esta', 'estan', 'es', 'nada',
+  // "no neck stiffness", "no leg weakness", "sin dolor de cabeza"
+  'neck', 'back', 'leg', 'legs', 'arm', 'arms', 'chest', 'head', 'cuello', 'espalda', 'pierna', 'piernas', 'cabeza', 'dolor', 'de',
+]);
 // Words that join a negated list ("no redness, swelling or fever" negates all three).
-const LIST_JOINERS = new Set(['or', 'nor']);
-const CLAUSE_BREAK = /[.!?;:,\n]+|\bbut\b|\bhowever\b|\balthough\b/giu;
+const LIST_JOINERS = new Set(['or', 'nor', 'o', 'ni']);
+// Captured, so a rule that looks back (see `looksBack`) knows which clauses go on the same sentence.
+const CLAUSE_BREAK = /([.!?;:,\n]+|\bbut\b|\bhowever\b|\balthough\b)/giu;
+const SENTENCE_END = /[.!?\n]/u;
 
 interface Token {
   word: string;
@@ -81,16 +89,30 @@ export function compilePhrase(phrase: string, seen: Map<string, PatternWord> = n
   return pattern;
 }
 
-function tokenize(question: string): Token[] {
+/**
+ * The question's words, each with the number of its clause, and which clauses go on the
+ * sentence of the clause before them (after a comma or "but", not after a full stop).
+ */
+function tokenize(question: string): { tokens: Token[]; continues: boolean[] } {
   const tokens: Token[] = [];
+  const continues: boolean[] = [];
   // "100.9" is one number, not the end of a sentence.
-  const clauses = String(question).slice(0, MAX_QUESTION_CHARS).replace(/(\d)[.,](\d)/g, '$1$2').split(CLAUSE_BREAK);
-  clauses.forEach((clause, index) => {
-    for (const word of foldText(clause).split(' ')) {
-      if (word !== '' && !FILLER_WORDS.has(word) && word.length <= 40) tokens.push({ word, stem: stem(word), clause: index });
-    }
-  });
-  return tokens;
+  const parts = String(question).slice(0, MAX_QUESTION_CHARS).replace(/(\d)[.,](\d)/g, '$1$2').split(CLAUSE_BREAK);
+  // `parts` alternates clause, break, clause, break, … A clause without words (", but")
+  // is skipped, and a full stop before it still ends the sentence.
+  let ended = false;
+  for (let k = 0; k < parts.length; k += 2) {
+    if (k > 0) ended ||= SENTENCE_END.test(parts[k - 1]!);
+    const words = foldText(parts[k]!)
+      .split(' ')
+      .filter((word) => word !== '' && !FILLER_WORDS.has(word) && word.length <= 40);
+    if (words.length === 0) continue;
+    const index = continues.length;
+    continues.push(index > 0 && !ended);
+    ended = false;
+    for (const word of words) tokens.push({ word, stem: stem(word), clause: index });
+  }
+  return { tokens, continues };
 }
 
 /**
@@ -100,6 +122,8 @@ function tokenize(question: string): Token[] {
  */
 interface Scan {
   tokens: Token[];
+  /** By clause: it goes on the sentence of the clause before it. */
+  continues: boolean[];
   /** For each token: it is a correctly spelt word (see {@link createTriage}), so never a typo. */
   real: boolean[];
   /** By `pattern.id * tokens.length + token`: 0 not yet known, 1 no, 2 yes. */
@@ -204,14 +228,17 @@ function findPhrase(scan: Scan, phrase: Phrase, negatable: boolean, silenced: Re
 
 /**
  * Whether the rule fires. An `unless` phrase silences only the clause it is in, so "I had my
- * pump put in a month ago. I just fell off a ladder" still fires.
+ * pump put in a month ago. I just fell off a ladder" still fires; for a rule that looks back,
+ * also the clause just before it in the same sentence ("my legs felt weak after the shot,
+ * but it wore off").
  */
 function ruleFires(scan: Scan, compiled: CompiledRule): boolean {
-  const { negatable } = compiled.rule;
+  const { negatable, looksBack } = compiled.rule;
   let silenced: Set<number> | null = null;
   if (compiled.unless.length > 0) {
     silenced = new Set<number>();
     for (const phrase of compiled.unless) findPhrase(scan, phrase, false, null, silenced);
+    if (looksBack) for (const clause of [...silenced]) if (scan.continues[clause]) silenced.add(clause - 1);
   }
   for (const phrase of compiled.any) if (findPhrase(scan, phrase, negatable, silenced)) return true;
   if (compiled.all.length === 0) return false;
@@ -252,8 +279,8 @@ export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable
     })),
   );
   return (question, locale = 'en') => {
-    const tokens = tokenize(question);
-    const scan: Scan = { tokens, real: tokens.map((token) => known.has(token.word)), known: new Uint8Array(seen.size * tokens.length), work: tokens.length };
+    const { tokens, continues } = tokenize(question);
+    const scan: Scan = { tokens, continues, real: tokens.map((token) => known.has(token.word)), known: new Uint8Array(seen.size * tokens.length), work: tokens.length };
     const findings = new Map<UrgentLevel, UrgentFinding>();
     for (const entry of compiled) {
       if (findings.has(entry.group.level) || !ruleFires(scan, entry)) continue;

@@ -2,15 +2,16 @@
  * `npm run eval -- [--questions FILE] [--floors FILE] [--knowledge FILE] [--locale en|es] [--half tune|held] [--misses]`
  *
  * Runs a question set (JSON lines: `{"q", "kind": "topic"|"out-of-scope"|"urgent"|"scary",
- * "expect": id|null, "half": "tune"|"held"}`) through the same core the widget uses and
- * prints, per half: top-1, top-3, confidently wrong, out-of-scope sent to fallback, urgent
- * recall and false urgent. Exits 1 when a figure is below its floor (or above its ceiling)
- * in the floors file.
+ * "expect": id|null, "half": "tune"|"held"}`, optionally with `"level"`, the urgent level an
+ * urgent question must get, and `"locale"`, the language of that line when a set mixes
+ * languages) through the same core the widget uses and prints, per half: top-1, top-3,
+ * confidently wrong, out-of-scope sent to fallback, urgent recall and false urgent. Exits 1
+ * when a figure is below its floor (or above its ceiling) in the floors file.
  */
 import { readFileSync } from 'node:fs';
 import { type Reply, type Responder, createResponder } from '../answer/reply.js';
 import { parseBundleText } from '../knowledge/load.js';
-import type { KnowledgeBundle } from '../knowledge/schema.js';
+import { type KnowledgeBundle, URGENT_LEVELS, type UrgentLevel } from '../knowledge/schema.js';
 import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem } from './files.js';
 
 export interface EvalQuestion {
@@ -18,6 +19,10 @@ export interface EvalQuestion {
   kind: 'topic' | 'out-of-scope' | 'urgent' | 'scary';
   expect: string | null;
   half: 'tune' | 'held';
+  /** For an urgent question: the level it must get ("emergency" when "doctor-today" would send someone to wait for a call back). */
+  level?: UrgentLevel;
+  /** The question's language when it differs from the run's `--locale`. */
+  locale?: 'en' | 'es';
 }
 
 export interface EvalFigures {
@@ -34,7 +39,7 @@ export interface EvalFigures {
   answeredRight: number;
   /** Topic questions that got `fallback`: the visitor was told "I don't know" about a topic we cover. */
   topicToFallback: number;
-  /** Urgent questions that got `urgent`. */
+  /** Urgent questions that got `urgent` (at their `level`, when they name one). */
   urgentRecall: number;
   /** Non-urgent questions that got `urgent`. */
   falseUrgent: number;
@@ -52,9 +57,27 @@ interface Outcome {
 const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 const topId = (reply: Reply) => (reply.status === 'answer' ? reply.entryId : reply.matches[0]?.id);
 
-/** Scores one half of the question set. */
-export function evaluate(bundle: KnowledgeBundle, questions: EvalQuestion[], tuning?: Parameters<typeof createResponder>[1]): { figures: EvalFigures; outcomes: Outcome[] } {
-  const responder: Responder = createResponder(bundle, tuning);
+/**
+ * Scores one half of the question set. `bundle` answers the questions without a `locale`;
+ * `others` the ones in another language.
+ */
+export function evaluate(
+  bundle: KnowledgeBundle,
+  questions: EvalQuestion[],
+  tuning?: Parameters<typeof createResponder>[1],
+  others: Readonly<Record<string, KnowledgeBundle>> = {},
+): { figures: EvalFigures; outcomes: Outcome[] } {
+  const responders = new Map<string | undefined, Responder>();
+  const responderFor = (locale: string | undefined): Responder => {
+    const key = locale === bundle.locale ? undefined : locale;
+    let responder = responders.get(key);
+    if (!responder) {
+      const chosen = key === undefined ? bundle : others[key];
+      if (!chosen) throw new Error(`no knowledge for locale ${JSON.stringify(key)}`);
+      responders.set(key, (responder = createResponder(chosen, tuning)));
+    }
+    return responder;
+  };
   const outcomes: Outcome[] = [];
   let ranked = 0;
   let answeredRight = 0;
@@ -71,11 +94,11 @@ export function evaluate(bundle: KnowledgeBundle, questions: EvalQuestion[], tun
   let ordinary = 0;
   let falseUrgent = 0;
   for (const question of questions) {
-    const reply = responder.reply(question.q);
+    const reply = responderFor(question.locale).reply(question.q);
     let ok = true;
     if (question.kind === 'urgent') {
       urgent++;
-      ok = reply.status === 'urgent';
+      ok = reply.status === 'urgent' && (question.level === undefined || reply.advice.level === question.level);
       if (ok) caught++;
     } else {
       ordinary++;
@@ -150,6 +173,15 @@ export function readQuestions(path: string): EvalQuestion[] {
       if (typeof value.q !== 'string' || !['topic', 'out-of-scope', 'urgent', 'scary'].includes(value.kind) || !['tune', 'held'].includes(value.half)) {
         throw new Error(`${path}:${number}: needs "q" (text), "kind" (topic, out-of-scope, urgent or scary) and "half" (tune or held)`);
       }
+      // `"level": null` is the same as no level (how a set writes "not urgent" lines).
+      const level = (value as { level?: unknown }).level;
+      if (level === null) delete value.level;
+      else if (level !== undefined && (value.kind !== 'urgent' || !(URGENT_LEVELS as readonly unknown[]).includes(level))) {
+        throw new Error(`${path}:${number}: "level" is for urgent questions and must be one of ${URGENT_LEVELS.join(', ')} (or leave it out)`);
+      }
+      if (value.locale !== undefined && value.locale !== 'en' && value.locale !== 'es') {
+        throw new Error(`${path}:${number}: "locale" must be "en" or "es" (or leave it out for the run's --locale)`);
+      }
       return value;
     });
 }
@@ -177,6 +209,7 @@ function main(args: string[]): number {
     }
   }
   let bundle: KnowledgeBundle;
+  const others: Record<string, KnowledgeBundle> = {};
   let questions: EvalQuestion[];
   let floors: Record<string, Floors>;
   try {
@@ -188,6 +221,12 @@ function main(args: string[]): number {
       bundle = result.bundle;
     }
     questions = readQuestions(questionsPath);
+    for (const other of new Set(questions.map((q) => q.locale))) {
+      if (other === undefined || other === locale || others[other]) continue;
+      const result = compileKnowledgeDir(DEFAULT_KNOWLEDGE_DIR, other);
+      if (!result.bundle) throw new Error(result.problems.map(formatProblem).join('\n'));
+      others[other] = result.bundle;
+    }
     floors = JSON.parse(readFileSync(floorsPath, 'utf8')) as Record<string, Floors>;
   } catch (error) {
     console.error((error as Error).message);
@@ -196,22 +235,35 @@ function main(args: string[]): number {
 
   const failures: string[] = [];
   const rows: string[] = [];
+  const levelRows: string[] = [];
   for (const half of ['tune', 'held'] as const) {
     const inHalf = questions.filter((q) => q.half === half);
     if ((onlyHalf && onlyHalf !== half) || inHalf.length === 0) continue;
-    const { figures, outcomes } = evaluate(bundle, inHalf);
+    const { figures, outcomes } = evaluate(bundle, inHalf, undefined, others);
     rows.push(
       `${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(figures.top1)}${percent(figures.top3)}${percent(figures.confidentlyWrong)}${percent(figures.outOfScopeToFallback)}${percent(figures.urgentRecall)}${percent(figures.falseUrgent)}${percent(figures.answeredRight)}${percent(figures.topicToFallback)}`,
     );
     failures.push(...belowFloors(figures, floors[half] ?? {}).map((f) => `${half}: ${f}`));
+    for (const level of URGENT_LEVELS) {
+      const asked = outcomes.filter((o) => o.question.level === level);
+      if (asked.length === 0) continue;
+      const atLevel = asked.filter((o) => o.reply.status === 'urgent' && o.reply.advice.level === level).length;
+      const urgentAtAll = asked.filter((o) => o.reply.status === 'urgent').length;
+      levelRows.push(`${half.padEnd(6)}${level.padEnd(13)}${String(asked.length).padStart(6)}   at its level ${atLevel}, urgent at any level ${urgentAtAll}`);
+    }
     if (misses) {
       for (const { question, reply } of outcomes.filter((o) => !o.ok)) {
-        console.log(`${half} ${question.kind} expect=${question.expect ?? '-'} got=${reply.status}:${topId(reply) ?? '-'}  ${JSON.stringify(question.q)}`);
+        const got = reply.status === 'urgent' ? `urgent:${reply.advice.level}:${reply.advice.ruleId}` : `${reply.status}:${topId(reply) ?? '-'}`;
+        console.log(`${half} ${question.kind}${question.level ? `:${question.level}` : ''} expect=${question.expect ?? '-'} got=${got}  ${JSON.stringify(question.q)}`);
       }
     }
   }
   console.log(`half  count  top-1  top-3  wrong  oos→fb urgent false-u  right  t→fb`);
   for (const row of rows) console.log(row);
+  if (levelRows.length > 0) {
+    console.log('urgent questions by the level they must get:');
+    for (const row of levelRows) console.log(row);
+  }
   console.log(
     `(wrong = answered confidently with the wrong entry; oos→fb = out-of-scope sent to fallback; urgent = urgent recall; false-u = false urgent; right = answered with the right entry; t→fb = topic questions sent to fallback)`,
   );

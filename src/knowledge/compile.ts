@@ -8,7 +8,7 @@
  */
 import { Marked, type Token, type Tokens, type TokensList } from 'marked';
 import { type Document, LineCounter, type Node as YamlNode, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { buildIndex } from '../answer/match.js';
+import { buildIndex, knowledgeWords } from '../answer/match.js';
 import { analyzerFor } from '../answer/normalize.js';
 import { createResponder } from '../answer/reply.js';
 import { compilePhrase } from '../answer/triage.js';
@@ -16,6 +16,7 @@ import { isSafeUrl, urlScheme } from '../render/url-policy.js';
 import { MAX_GRADE, MAX_SUMMARY_WORDS, readingGrade, wordsIn } from './readability.js';
 import { NEW_ENTRY_PLACEHOLDERS } from './new-entry.js';
 import { decodeEntities, htmlToText } from './text.js';
+import { checkUrgentAgreement } from './urgent-agreement.js';
 import { explainYamlError } from './yaml-errors.js';
 import {
   CATEGORIES,
@@ -587,8 +588,15 @@ function compileRule(node: YamlNode, what: string, reader: YamlReader, ruleIds: 
   if (negatableField && !(isScalar(negatableField.value) && typeof negatableField.value.value === 'boolean')) {
     reader.error(reader.lineOf(negatableField.key), `${what} "negatable" must be true or false`);
   }
+  const looksBackField = reader.field(node, 'looks-back');
+  const looksBack = isScalar(looksBackField?.value) && looksBackField!.value.value === true;
+  if (looksBackField && !(isScalar(looksBackField.value) && typeof looksBackField.value.value === 'boolean')) {
+    reader.error(reader.lineOf(looksBackField.key), `${what} "looks-back" must be true or false`);
+  } else if (looksBack && unless?.length === 0) {
+    reader.error(reader.lineOf(looksBackField!.key), `${what} has "looks-back: true" but no "unless" phrases; add the phrases that rule this emergency out, or remove "looks-back"`);
+  }
   if (!id || !name || !any || !all || !unless) return undefined;
-  return { id, name, any, all, unless, negatable };
+  return { id, name, any, all, unless, negatable, ...(looksBack ? { looksBack } : {}) };
 }
 
 export interface CompileOptions {
@@ -702,6 +710,7 @@ export function compileKnowledge(files: readonly KnowledgeFile[], options: Compi
   const entries = [...firstById.values()].map((draft) => draft.entry).sort((a, b) => a.id.localeCompare(b.id));
   const bundle: KnowledgeBundle = { format: KNOWLEDGE_FORMAT, ...(options.locale && options.locale !== 'en' ? { locale: options.locale } : {}), entries, vocabulary, urgent: urgent ?? [] };
   problems.push(...checkQuality(bundle, [...firstById.values()], vocabularyLines, options.now ?? new Date()));
+  problems.push(...checkUrgentAgreement(files.filter((file) => isEntryFile(file.path)), bundle.urgent, knowledgeWords(bundle), options.locale ?? 'en'));
   return { bundle, problems: sorted() };
 }
 

@@ -83,7 +83,8 @@ export function parseBundle(data: unknown): KnowledgeBundle {
         Array.isArray(rule.all) &&
         rule.all.every(isTextList) &&
         isTextList(rule.unless) &&
-        typeof rule.negatable === 'boolean';
+        typeof rule.negatable === 'boolean' &&
+        (rule.looksBack === undefined || typeof rule.looksBack === 'boolean');
       if (!ok) invalid(`${at}.rules[${j}]`, 'must have id, name, any, all, unless and negatable');
     });
   });

@@ -83,6 +83,11 @@ export interface UrgentRule {
   unless: string[];
   /** When true, "no fever" or "without a fever" does not fire the rule. */
   negatable: boolean;
+  /**
+   * When true, an `unless` phrase also silences the clause just before its own in the same
+   * sentence: "my legs felt weak after the shot, but it wore off".
+   */
+  looksBack?: boolean;
 }
 
 export interface UrgentGroup {

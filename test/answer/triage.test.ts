@@ -31,6 +31,82 @@ describe('answer/triage', () => {
     ])('does not send %j to emergency care', (question) => {
       expect(levelOf(question)).not.toBe('emergency');
     });
+
+    // Clinical review (issue 22): each finding, in a wording of its own.
+    it.each([
+      ['weakness that outlasts the numbing', 'after the numbing wore off my leg is still weak'],
+      ['weakness the next day, procedure not named', 'next day and my foot still drags, they said it would be gone by dinner'],
+      ['severe back pain, no blood thinner named', 'worst back pain of my life since the injection yesterday'],
+      ['groin numbness after an injection', 'my inner thighs are numb after the injection'],
+      ['fever with light that hurts', 'my mom had the spinal tap thursday, temp of 102 and the light hurts her eyes'],
+      ['Spanish vision loss after a neck shot', 'acabo de salir de la epidural en el cuello y de repente no veo del ojo izquierdo'],
+      ['a stroke sign that came and went', 'my arm and leg went weak on one side for 10 mins then came back to normal'],
+    ])('sends %s to emergency care', (_, question) => {
+      expect(levelOf(question)).toBe('emergency');
+    });
+
+    it.each([
+      ['weakness that wore off, same sentence', 'my legs felt weak after the epidural but it wore off'],
+      ['weakness that wore off after a comma', 'my legs felt weak after the epidural, it wore off after a few hours like they said'],
+      ['a risk question', 'can an epidural cause paralysis?'],
+      ['a positional headache without fever', 'terrible headache since my epidural but it goes away when I lie flat. No fever.'],
+      ['Spanish: fever denied', 'me duele mucho la cabeza desde la epidural pero se me quita cuando me acuesto, no tengo fiebre'],
+      ['a pump that beeps with no symptoms', "my son's baclofen pump beeped twice today, he is acting normal, no fever, no itching"],
+      ['a flushed face after a steroid shot', 'my face is bright red and hot since my steroid shot yesterday, no fever though'],
+      ['walking a block with stenosis', 'legs get heavy and numb when I walk a block, fine when I sit'],
+    ])('does not send %s to emergency care', (_, question) => {
+      expect(levelOf(question)).not.toBe('emergency');
+    });
+
+    it('gives a pump or stimulator problem the device advice, which says the emergency room and not urgent care', () => {
+      const [finding] = triage('my pain pump started beeping this morning and will not stop');
+      expect(finding?.level).toBe('doctor-today');
+      expect(finding?.advice).toMatch(/emergency room, not urgent care/);
+      const [spanish] = triage('el estimulador de la columna dejo de funcionar', 'es');
+      expect(spanish?.ruleId).toBe('stimulator-not-working');
+      expect(spanish?.advice).toMatch(/sala de emergencias, no a atención de urgencia/);
+    });
+
+    it('gives abuse at home 911 and the domestic violence hotline, in English and Spanish', () => {
+      for (const [question, locale] of [['my husband hits me and I am scared to go home', 'en'], ['mi esposo me golpea y tengo miedo de regresar a casa', 'es']] as const) {
+        const [finding] = triage(question, locale);
+        expect(finding?.ruleId).toBe('in-danger-at-home');
+        expect(finding?.advice).toContain('{emergency}');
+        expect(finding?.advice).toContain('1-800-799-7233');
+      }
+    });
+
+    it('tells people worried about someone else that the crisis line helps them too, and that it offers Spanish', () => {
+      const [finding] = triage('my brother says he wants to kill himself');
+      expect(finding?.level).toBe('crisis');
+      expect(finding?.advice).toMatch(/worried about someone else/);
+      expect(finding?.advice).toMatch(/Spanish/);
+    });
+  });
+
+  describe('negation and looking back', () => {
+    const rules = createTriage([
+      {
+        level: 'doctor-today',
+        advice: { en: 'call' },
+        rules: [
+          { id: 'weak', name: 'weak', any: [], all: [['weak'], ['leg']], unless: ['it wore off'], negatable: true, looksBack: true },
+          { id: 'fiebre', name: 'fiebre', any: ['fiebre'], all: [], unless: [], negatable: true },
+        ],
+      },
+    ]);
+    it.each([
+      ['my leg is weak', ['weak']],
+      ['my leg was weak, but it wore off', []],
+      ['my leg was weak. It wore off, then my other leg went weak', ['weak']],
+      ['the numbing wore off and my leg is weak', ['weak']],
+      ['no leg weakness', []],
+      ['tengo fiebre', ['fiebre']],
+      ['no tengo fiebre', []],
+      ['sin fiebre', []],
+    ])('%j fires %j', (question, ids) => {
+      expect(rules(question).map((f) => f.ruleId)).toEqual(ids);
+    });
   });
 
   describe('createTriage', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type EvalQuestion, belowFloors, evaluate } from '../../src/cli/eval.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EvalQuestion, belowFloors, evaluate, readQuestions } from '../../src/cli/eval.js';
 import { bundleOf } from '../helpers.js';
 
 const bundle = bundleOf('test/fixtures/knowledge-small');
@@ -23,6 +26,39 @@ describe('cli/eval', () => {
         urgentRecall: 1,
         falseUrgent: 1 / 4,
       });
+    });
+  });
+
+  it('counts an urgent question with a level as caught only at that level, and answers each line in its own language', () => {
+    const spanish = bundleOf('knowledge', 'es');
+    const { figures, outcomes } = evaluate(
+      bundle,
+      [
+        { ...question('I have chest pain right now', 'urgent'), level: 'emergency' },
+        { ...question('I lost control of my bladder', 'urgent'), level: 'doctor-today' },
+        { ...question('tengo un dolor de pecho muy fuerte ahorita', 'urgent'), level: 'emergency', locale: 'es' },
+      ],
+      undefined,
+      { es: spanish },
+    );
+    expect(figures.urgentRecall).toBe(2 / 3);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+  });
+
+  describe('readQuestions', () => {
+    const file = (lines: string) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'pcc-eval-')), 'set.jsonl');
+      writeFileSync(path, lines);
+      return path;
+    };
+    it('reads "level" and "locale", with "level": null as no level', () => {
+      const [a, b] = readQuestions(file('{"q":"x","kind":"urgent","expect":null,"half":"tune","level":"emergency","locale":"es"}\n{"q":"y","kind":"scary","expect":null,"half":"held","level":null}\n'));
+      expect(a).toMatchObject({ level: 'emergency', locale: 'es' });
+      expect(b).not.toHaveProperty('level');
+    });
+    it('names the line and the fix for a level on a question that is not urgent, or an unknown language', () => {
+      expect(() => readQuestions(file('{"q":"x","kind":"topic","expect":"a","half":"tune","level":"emergency"}\n'))).toThrow(/set\.jsonl:1: "level" is for urgent questions/);
+      expect(() => readQuestions(file('{"q":"x","kind":"urgent","expect":null,"half":"tune","locale":"fr"}\n'))).toThrow(/:1: "locale" must be "en" or "es"/);
     });
   });
 

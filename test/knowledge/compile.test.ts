@@ -300,6 +300,19 @@ describe('knowledge/compile', () => {
       expect(bundle!.urgent[0]!.rules[0]!.unless).toEqual(['can * take']);
     });
 
+    it('reads "looks-back" and names its mistakes', () => {
+      const urgent = (rule: string) => ({
+        path: 'knowledge/urgent.yaml',
+        text: ['groups:', '  - level: emergency', '    advice:', '      en: Call {emergency}.', '    rules:', '      - id: weak', '        name: Weak legs', '        any: [weak legs]', rule, ''].join('\n'),
+      });
+      const { bundle } = compile([entry(), urgent('        unless: [it wore off]\n        looks-back: true')]);
+      expect(bundle!.urgent[0]!.rules[0]).toMatchObject({ unless: ['it wore off'], looksBack: true });
+      expect(problemsOf(entry(), urgent('        looks-back: yes please'))).toEqual(['knowledge/urgent.yaml:9: group 1 rule 1 "looks-back" must be true or false']);
+      expect(problemsOf(entry(), urgent('        looks-back: true'))).toEqual([
+        'knowledge/urgent.yaml:9: group 1 rule 1 has "looks-back: true" but no "unless" phrases; add the phrases that rule this emergency out, or remove "looks-back"',
+      ]);
+    });
+
     it('reports a vocabulary term without "says"', () => {
       const vocabulary = { path: 'knowledge/vocabulary.yaml', text: 'terms:\n  - means: nerve block\n' };
       expect(problemsOf(entry(), vocabulary)).toEqual([

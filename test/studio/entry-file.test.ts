@@ -30,7 +30,7 @@ describe('studio/entry-file', () => {
   it('writes a changed list in the list style the file already uses, and the result still compiles', () => {
     const fields = readFields(esi);
     const changed = writeEntry(esi, { questions: [...fields.questions, 'Is an ESI safe when I am older?'] });
-    expect(changed).toContain('  - how long does an esi last\n  - Is an ESI safe when I am older?\n');
+    expect(changed).toContain(`  - ${fields.questions.at(-1)}\n  - Is an ESI safe when I am older?\n`);
     const flush = esi.replace(/\n {2}- /g, '\n- ');
     expect(writeEntry(flush, { keywords: ['esi', 'spine shot'] })).toContain('\nkeywords:\n- esi\n- spine shot\n');
     const files = readKnowledgeDir('knowledge', { from: 'knowledge' }).map((file) => (file.path === 'procedure/epidural-steroid-injection.md' ? { ...file, text: changed } : file));
