@@ -1,11 +1,13 @@
 /**
- * Composes the reply to one question: triage first, always; then the matcher; then a
- * decision between `answer`, `clarify` and `fallback`. Pure data out: the element, the CLI
+ * Composes the reply to one question: triage first, always; then small talk and requests
+ * only the clinic can handle; then the matcher; then a decision between `answer`, `clarify`
+ * and `fallback`. Pure data out: the element, the CLI
  * and the studio each show it in their own way.
  */
 import type { Entry, KnowledgeBundle, Passage, Source, UrgentGroup, UrgentLevel } from '../knowledge/schema.js';
 import { type EntryMatch, type Matcher, type MatcherOptions, type QueryAnalysis, createMatcher, knowledgeWords, usableIndex } from './match.js';
 import { MAX_QUESTION_CHARS, words } from './normalize.js';
+import { type ClinicRequest, clinicRequestOf } from './clinic-request.js';
 import { DEFAULT_URGENT_NUMBERS, type UrgentNumbers } from './urgent-numbers.js';
 import { type Triage, type UrgentFinding, createTriage } from './triage.js';
 
@@ -66,6 +68,10 @@ export interface FallbackReply extends ReplyBase {
   status: 'fallback';
   /** Set when the visitor only greeted, thanked or said goodbye: they get a friendly word, not "I don't know". */
   smallTalk?: SmallTalk;
+  /** `needs-clinic`: a request only the clinic's staff can handle (a refill, results, a bill…); the visitor gets the phone and the patient portal. */
+  reason?: 'needs-clinic';
+  /** Which request, with `reason: 'needs-clinic'`. */
+  request?: ClinicRequest;
 }
 
 export type SmallTalk = 'greeting' | 'thanks' | 'goodbye';
@@ -186,6 +192,8 @@ export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: 
     if (urgent) return urgent;
     const smallTalk = smallTalkOf(text);
     if (smallTalk) return { status: 'fallback', smallTalk, matches: [] };
+    const request = clinicRequestOf(text);
+    if (request) return { status: 'fallback', reason: 'needs-clinic', request, matches: [] };
     const { matches } = matcher.match(text);
     const scored = matches.map((m) => ({ id: m.entryId, score: round(m.score) }));
     const [best, runnerUp, third] = matches;

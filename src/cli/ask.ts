@@ -3,7 +3,8 @@
  * `npm run ask -- [--knowledge FILE] --jsonl < questions.txt`
  *
  * Prints the reply as a visitor would read it, or with `--jsonl` one JSON object per input
- * line: `{"q", "status", "matches": [{"id", "score"}]}`, matches best first, scores in [0, 1].
+ * line: `{"q", "status", "matches": [{"id", "score"}]}`, matches best first, scores in [0, 1];
+ * a request only the clinic's staff can handle is `"status": "fallback", "reason": "needs-clinic"`.
  * Without `--knowledge` it compiles `knowledge/` first, so editors see their latest edits.
  */
 import { readFileSync } from 'node:fs';

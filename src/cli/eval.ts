@@ -8,7 +8,8 @@
  * confidently wrong, out-of-scope sent to fallback, urgent recall and false urgent. Exits 1
  * when a figure is below its floor (or above its ceiling) in the floors file.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Reply, type Responder, createResponder } from '../answer/reply.js';
 import { parseBundleText } from '../knowledge/load.js';
 import { type KnowledgeBundle, URGENT_LEVELS, type UrgentLevel } from '../knowledge/schema.js';
@@ -16,7 +17,7 @@ import { DEFAULT_KNOWLEDGE_DIR, compileKnowledgeDir, formatProblem } from './fil
 
 export interface EvalQuestion {
   q: string;
-  kind: 'topic' | 'out-of-scope' | 'urgent' | 'scary';
+  kind: 'topic' | 'out-of-scope' | 'urgent' | 'scary' | 'needs-clinic';
   expect: string | null;
   half: 'tune' | 'held';
   /** For an urgent question: the level it must get ("emergency" when "doctor-today" would send someone to wait for a call back). */
@@ -43,6 +44,10 @@ export interface EvalFigures {
   urgentRecall: number;
   /** Non-urgent questions that got `urgent`. */
   falseUrgent: number;
+  /** Topic questions answered (status `answer`) with any entry: the visitor got an answer, not a choice. */
+  topicAnswered: number;
+  /** Requests only staff can handle (`needs-clinic`) that got the "the clinic handles this" reply. */
+  needsClinicRouted: number;
 }
 
 /** Floors (`min`) and ceilings (`max`) per figure; a run outside them fails. */
@@ -93,6 +98,9 @@ export function evaluate(
   let caught = 0;
   let ordinary = 0;
   let falseUrgent = 0;
+  let topicAnswered = 0;
+  let requests = 0;
+  let routed = 0;
   for (const question of questions) {
     const reply = responderFor(question.locale).reply(question.q);
     let ok = true;
@@ -113,7 +121,11 @@ export function evaluate(
         wrong++;
         ok = false;
       }
-      if (question.kind === 'out-of-scope') {
+      if (question.kind === 'needs-clinic') {
+        requests++;
+        if (reply.status === 'fallback' && reply.reason === 'needs-clinic') routed++;
+        else ok = false;
+      } else if (question.kind === 'out-of-scope') {
         outOfScope++;
         if (reply.status === 'fallback') toFallback++;
         else ok = false;
@@ -126,6 +138,7 @@ export function evaluate(
         if (question.kind === 'topic') {
           topics++;
           if (reply.status === 'fallback') topicFallback++;
+          if (reply.status === 'answer') topicAnswered++;
         }
         if (ids.slice(0, 3).includes(question.expect)) top3++;
       }
@@ -143,6 +156,8 @@ export function evaluate(
       topicToFallback: topics === 0 ? 0 : topicFallback / topics,
       urgentRecall: share(caught, urgent),
       falseUrgent: share(falseUrgent, ordinary),
+      topicAnswered: topics === 0 ? 0 : topicAnswered / topics,
+      needsClinicRouted: share(routed, requests),
     },
     outcomes,
   };
@@ -158,7 +173,14 @@ export function belowFloors(figures: EvalFigures, floors: Floors): string[] {
   });
 }
 
+/** The questions of a JSON-lines file, or of every `.jsonl` file in a folder (in name order). */
 export function readQuestions(path: string): EvalQuestion[] {
+  if (statSync(path).isDirectory()) {
+    return readdirSync(path)
+      .filter((name) => name.endsWith('.jsonl'))
+      .sort()
+      .flatMap((name) => readQuestions(join(path, name)));
+  }
   return readFileSync(path, 'utf8')
     .split('\n')
     .map((line, i) => ({ line, number: i + 1 }))
@@ -170,8 +192,8 @@ export function readQuestions(path: string): EvalQuestion[] {
       } catch {
         throw new Error(`${path}:${number}: not a JSON object; each line must be {"q", "kind", "expect", "half"}`);
       }
-      if (typeof value.q !== 'string' || !['topic', 'out-of-scope', 'urgent', 'scary'].includes(value.kind) || !['tune', 'held'].includes(value.half)) {
-        throw new Error(`${path}:${number}: needs "q" (text), "kind" (topic, out-of-scope, urgent or scary) and "half" (tune or held)`);
+      if (typeof value.q !== 'string' || !['topic', 'out-of-scope', 'urgent', 'scary', 'needs-clinic'].includes(value.kind) || !['tune', 'held'].includes(value.half)) {
+        throw new Error(`${path}:${number}: needs "q" (text), "kind" (topic, out-of-scope, urgent, scary or needs-clinic) and "half" (tune or held)`);
       }
       // `"level": null` is the same as no level (how a set writes "not urgent" lines).
       const level = (value as { level?: unknown }).level;
@@ -241,7 +263,7 @@ function main(args: string[]): number {
     if ((onlyHalf && onlyHalf !== half) || inHalf.length === 0) continue;
     const { figures, outcomes } = evaluate(bundle, inHalf, undefined, others);
     rows.push(
-      `${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(figures.top1)}${percent(figures.top3)}${percent(figures.confidentlyWrong)}${percent(figures.outOfScopeToFallback)}${percent(figures.urgentRecall)}${percent(figures.falseUrgent)}${percent(figures.answeredRight)}${percent(figures.topicToFallback)}`,
+      `${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(figures.top1)}${percent(figures.top3)}${percent(figures.confidentlyWrong)}${percent(figures.outOfScopeToFallback)}${percent(figures.urgentRecall)}${percent(figures.falseUrgent)}${percent(figures.answeredRight)}${percent(figures.topicToFallback)}${percent(figures.topicAnswered)}${inHalf.some((q) => q.kind === 'needs-clinic') ? percent(figures.needsClinicRouted) : '      -'}`,
     );
     failures.push(...belowFloors(figures, floors[half] ?? {}).map((f) => `${half}: ${f}`));
     for (const level of URGENT_LEVELS) {
@@ -258,14 +280,14 @@ function main(args: string[]): number {
       }
     }
   }
-  console.log(`half  count  top-1  top-3  wrong  oos→fb urgent false-u  right  t→fb`);
+  console.log(`half  count  top-1  top-3  wrong  oos→fb urgent false-u  right  t→fb t→ans clinic`);
   for (const row of rows) console.log(row);
   if (levelRows.length > 0) {
     console.log('urgent questions by the level they must get:');
     for (const row of levelRows) console.log(row);
   }
   console.log(
-    `(wrong = answered confidently with the wrong entry; oos→fb = out-of-scope sent to fallback; urgent = urgent recall; false-u = false urgent; right = answered with the right entry; t→fb = topic questions sent to fallback)`,
+    `(wrong = answered confidently with the wrong entry; oos→fb = out-of-scope sent to fallback; urgent = urgent recall; false-u = false urgent; right = answered with the right entry; t→fb = topic questions sent to fallback; t→ans = topic questions answered, not "Did you mean"; clinic = staff-only requests sent to the clinic; "held" is the never-tuned half)`,
   );
   if (failures.length > 0) {
     for (const failure of failures) console.error(failure);

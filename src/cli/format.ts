@@ -2,9 +2,10 @@
 import type { Reply } from '../answer/reply.js';
 import { requireStrings } from '../i18n/strings.js';
 
-/** One line of `--jsonl` output; other tools depend on exactly this shape. */
+/** One line of `--jsonl` output (`reason: "needs-clinic"` on a fallback for a request only staff can handle); other tools depend on exactly this shape. */
 export function toJsonLine(question: string, reply: Reply): string {
-  return JSON.stringify({ q: question, status: reply.status, matches: reply.matches.map(({ id, score }) => ({ id, score })) });
+  const reason = reply.status === 'fallback' && reply.reason ? { reason: reply.reason } : {};
+  return JSON.stringify({ q: question, status: reply.status, ...reason, matches: reply.matches.map(({ id, score }) => ({ id, score })) });
 }
 
 /** The reply as plain text, the way a visitor would read it in the widget. */
@@ -14,7 +15,7 @@ export function formatReply(reply: Reply, locale = 'en'): string {
     case 'urgent':
       return `⚠ ${t.urgentTitle}\n${reply.advice.text}`;
     case 'fallback':
-      return reply.smallTalk ? t.smallTalk[reply.smallTalk] : t.fallback;
+      return reply.smallTalk ? t.smallTalk[reply.smallTalk] : reply.reason === 'needs-clinic' ? t.needsClinic : t.fallback;
     case 'clarify':
       return [t.clarifyIntro, ...reply.choices.map((c) => `  • ${c.title}`)].join('\n');
     case 'answer': {

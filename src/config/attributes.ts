@@ -11,6 +11,7 @@ export const ATTRIBUTES = Object.freeze([
   'knowledge',
   'clinic-name',
   'booking-url',
+  'portal-url',
   'phone',
   'locale',
   'position',
@@ -55,6 +56,8 @@ export interface WidgetConfig {
   clinicName: string | null;
   /** Checked booking URL, or `null` when none was given or it was refused. */
   bookingUrl: string | null;
+  /** Checked patient-portal URL (refills, results, appointments, bills), or `null`. */
+  portalUrl: string | null;
   /** Phone number as given (for display), or `null`. */
   phone: string | null;
   /** `tel:` link for {@link phone}, or `null`. */

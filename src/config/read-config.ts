@@ -71,6 +71,7 @@ export function readConfig(get: (name: AttributeName) => string | null, fallback
     knowledge: url('knowledge'),
     clinicName: text('clinic-name'),
     bookingUrl: url('booking-url'),
+    portalUrl: url('portal-url'),
     phone,
     phoneHref: phone === null ? null : telHref(phone),
     locale: resolveLocale(text('locale') ?? fallbackLocale),

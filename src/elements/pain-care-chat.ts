@@ -95,6 +95,7 @@ export class PainCareChat extends LitElement {
     knowledge: {},
     clinicName: { attribute: 'clinic-name' },
     bookingUrl: { attribute: 'booking-url' },
+    portalUrl: { attribute: 'portal-url' },
     phone: {},
     locale: {},
     position: {},
@@ -119,6 +120,8 @@ export class PainCareChat extends LitElement {
   clinicName: string | null = null;
   /** Where "Book a consultation" goes (https:, http:, tel:, mailto: or relative). No link when unset. */
   bookingUrl: string | null = null;
+  /** The patient portal, offered with the phone for what only staff can do (refills, results, appointments, bills). No link when unset. */
+  portalUrl: string | null = null;
   /** The clinic's phone number, shown as a `tel:` link. */
   phone: string | null = null;
   /** `en` or `es`. Default: the page's `lang`, else `en`. */
@@ -673,8 +676,9 @@ export class PainCareChat extends LitElement {
           </ul>
         </div>`;
       case 'fallback':
-        return reply.smallTalk
-          ? html`<div class="reply" part="reply"><p>${t.smallTalk[reply.smallTalk]}</p></div>`
+        if (reply.smallTalk) return html`<div class="reply" part="reply"><p>${t.smallTalk[reply.smallTalk]}</p></div>`;
+        return reply.reason === 'needs-clinic'
+          ? html`<div class="reply reply--fallback" part="reply"><p>${t.needsClinic}</p>${this.renderContact(t, true)}</div>`
           : html`<div class="reply reply--fallback" part="reply"><p>${t.fallback}</p>${this.renderContact(t)}</div>`;
       case 'urgent':
         return html`<div class="reply reply--urgent" part="reply" role="alert">
@@ -736,8 +740,18 @@ export class PainCareChat extends LitElement {
     return html`<div class="reply reply--unavailable" part="reply"><p>${t.unavailable}</p>${this.renderContact(t)}</div>`;
   }
 
-  private renderContact(t: Strings) {
-    const { bookingUrl, phone, phoneHref } = this.config;
+  /** The ways to reach the clinic: booking and phone; for a staff-only request, the phone and the patient portal. */
+  private renderContact(t: Strings, staffOnly = false) {
+    const { bookingUrl, phone, phoneHref, portalUrl } = this.config;
+    if (staffOnly) {
+      return html`<p class="reply__actions">
+        ${phone && phoneHref ? html`<a class="button" href=${phoneHref}>${t.call(phone)}</a>` : nothing}
+        ${portalUrl
+          ? html`<a class="button button--secondary" href=${portalUrl} target=${isExternalUrl(portalUrl) ? '_blank' : '_self'} rel="noopener noreferrer">${t.portal}</a>`
+          : nothing}
+        ${!phoneHref && !portalUrl && bookingUrl ? html`<a class="button" href=${bookingUrl} rel="noopener noreferrer">${t.book}</a>` : nothing}
+      </p>`;
+    }
     return html`<p class="reply__actions">
       ${bookingUrl
         ? html`<a

@@ -25,6 +25,8 @@ export const es: Strings = {
   relatedLabel: 'También puede preguntar',
   clarifyIntro: '¿Quiso decir alguna de estas?',
   fallback: 'Lo siento, no tengo una respuesta para eso. Nuestro equipo puede ayudarle: llámenos o reserve una consulta.',
+  needsClinic: 'Nuestro personal se encarga de esto (recetas, resultados, citas, expedientes y facturas). No puedo hacerlo aquí: llámenos o use el portal del paciente.',
+  portal: 'Portal del paciente',
   smallTalk: {
     greeting: '¡Hola! Pregúnteme sobre un tratamiento, una condición o qué esperar en su visita.',
     thanks: '¡De nada! ¿Hay algo más que quiera saber?',

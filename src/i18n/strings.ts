@@ -29,6 +29,9 @@ export interface Strings {
   relatedLabel: string;
   clarifyIntro: string;
   fallback: string;
+  /** The reply to a request only the clinic's staff can handle (a refill, results, an appointment, records, a bill). */
+  needsClinic: string;
+  portal: string;
   smallTalk: Record<'greeting' | 'thanks' | 'goodbye', string>;
   urgentTitle: string;
   callEmergency: (number: string) => string;
