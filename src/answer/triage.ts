@@ -27,7 +27,7 @@ const FILLER_WORDS = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'the
 // Real words one letter away from a symptom word; never read as its typo ("fewer" is not "fever").
 const NOT_TYPOS = [
   'fewer', 'ladder', 'latter', 'lever', 'hover', 'cover', 'never', 'river', 'fiver', 'chess', 'breadth', 'blade', 'paste', 'toast',
-  'slight', 'slightly', 'inch', 'inches', 'beep', 'beeps', 'beeped', 'beeping', 'horse', 'hikes', 'cooking', 'grasping', 'gaping', 'weeping', 'locked', 'looked', 'choosing', 'gasket', 'injected', 'injection', 'injections',
+  'slight', 'slightly', 'inch', 'inches', 'beep', 'beeps', 'beeped', 'beeping', 'forearm', 'forearms', 'horse', 'hikes', 'cooking', 'grasping', 'gaping', 'weeping', 'locked', 'looked', 'choosing', 'gasket', 'injected', 'injection', 'injections',
 ];
 /** Words a phrase may skip between two of its words ("breathing really slow" matches "breathing slow"). */
 const PHRASE_GAP = 1;
@@ -44,6 +44,28 @@ const NEGATION_GAP = new Set([
 // Words that join a negated list ("no redness, swelling or fever" negates all three).
 const LIST_JOINERS = new Set(['or', 'nor', 'o', 'ni']);
 // Captured, so a rule that looks back (see `looksBack`) knows which clauses go on the same sentence.
+// Two words that mean what their contraction means: "I do not want to live" is read as "I
+// don't want to live", in the question and in the rules alike.
+const CONTRACTIONS = new Map([
+  ['do not', 'dont'], ['does not', 'doesnt'], ['did not', 'didnt'], ['can not', 'cant'], ['cannot', 'cant'], ['will not', 'wont'],
+  ['would not', 'wouldnt'], ['could not', 'couldnt'], ['should not', 'shouldnt'], ['is not', 'isnt'], ['are not', 'arent'], ['was not', 'wasnt'],
+  ['were not', 'werent'], ['have not', 'havent'], ['has not', 'hasnt'], ['had not', 'hadnt'], ['i am', 'im'],
+  ['want to', 'wanna'], ['wants to', 'wanna'], ['wanted to', 'wanna'], ['going to', 'gonna'],
+]);
+
+/** `words` with each pair in {@link CONTRACTIONS} (and "cannot") made one word. */
+function contract(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = i + 1 < words.length ? CONTRACTIONS.get(`${words[i]} ${words[i + 1]}`) : undefined;
+    if (pair !== undefined) {
+      out.push(pair);
+      i++;
+    } else out.push(CONTRACTIONS.get(words[i]!) ?? words[i]!);
+  }
+  return out;
+}
+
 const CLAUSE_BREAK = /([.!?;:,\n]+|\bbut\b|\bhowever\b|\balthough\b)/giu;
 const SENTENCE_END = /[.!?\n]/u;
 
@@ -74,7 +96,16 @@ interface CompiledRule {
 /** Splits a rule phrase into pattern words, dropping filler words as the question does; a lone `*` is any one word. */
 export function compilePhrase(phrase: string, seen: Map<string, PatternWord> = new Map()): Phrase {
   const pattern: Phrase = [];
-  for (const raw of phrase.split(/\s+/)) {
+  // Contractions as the question reads them ("do not" is "dont"); a word with * stays as it is.
+  const raws = phrase.split(/\s+/).map((raw) => (raw.endsWith('*') ? raw : foldText(raw).replace(/ /g, '')));
+  const joined: string[] = [];
+  for (const raw of raws) {
+    const last = joined[joined.length - 1];
+    const pair = last !== undefined && !last.endsWith('*') && !raw.endsWith('*') ? CONTRACTIONS.get(`${last} ${raw}`) : undefined;
+    if (pair !== undefined) joined[joined.length - 1] = pair;
+    else joined.push(raw.endsWith('*') ? raw : (CONTRACTIONS.get(raw) ?? raw));
+  }
+  for (const raw of joined) {
     // Rules repeat their words (shared lists): each is read once per set of rules.
     let word = seen.get(raw);
     if (!word) {
@@ -103,9 +134,7 @@ function tokenize(question: string): { tokens: Token[]; continues: boolean[] } {
   let ended = false;
   for (let k = 0; k < parts.length; k += 2) {
     if (k > 0) ended ||= SENTENCE_END.test(parts[k - 1]!);
-    const words = foldText(parts[k]!)
-      .split(' ')
-      .filter((word) => word !== '' && !FILLER_WORDS.has(word) && word.length <= 40);
+    const words = contract(foldText(parts[k]!).split(' ')).filter((word) => word !== '' && !FILLER_WORDS.has(word) && word.length <= 40);
     if (words.length === 0) continue;
     const index = continues.length;
     continues.push(index > 0 && !ended);

@@ -84,6 +84,32 @@ describe('answer/triage', () => {
     });
   });
 
+  describe('concepts that generalize (issue 17)', () => {
+    it.each([
+      ['a wish to die written out in full', 'I do not want to live like this anymore', 'crisis'],
+      ['a farewell', 'tell the nurses thanks, I will not be around much longer', 'crisis'],
+      ['a weapon and intent', 'my uncle keeps his rifle by the bed and says he will be no burden much longer', 'crisis'],
+      ['means and intent', 'I am going to use the gun on myself tonight', 'crisis'],
+      ['a threat at home', "my son says he'll hurt me if I call anyone and he took my phone", 'emergency'],
+      ['an older person shoved around', 'her caregiver shoves her and she has bruises', 'emergency'],
+      ['a fall on blood thinners', 'grandpa fell in the bathroom, he takes eliquis and hit his head', 'emergency'],
+      ['a whole bottle', 'she swallowed the whole bottle of her sleeping pills', 'poison'],
+      ['strange snoring after opioids', 'after his morphine he is snoring in a strange way and slow to answer', 'emergency'],
+    ])('catches %s', (_, question, level) => {
+      expect(levelOf(question)).toBe(level);
+    });
+
+    it.each([
+      ['a relative pushing for a visit', 'my daughter keeps pushing me to see a pain doctor'],
+      ['a forearm rash', 'itchy rash on my forearm, what cream helps'],
+      ['being gun shy', 'after a surprise bill I am gun shy, does insurance cover injections'],
+      ['an old fall', 'I fell years ago while on warfarin and hit my hip, can I still get a shot'],
+      ['taking all the pills as prescribed', 'I took all my meds this morning like always'],
+    ])('does not take %s for an emergency', (_, question) => {
+      expect(levelOf(question)).toBeNull();
+    });
+  });
+
   describe('negation and looking back', () => {
     const rules = createTriage([
       {
