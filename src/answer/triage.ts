@@ -27,7 +27,7 @@ const FILLER_WORDS = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'the
 // Real words one letter away from a symptom word; never read as its typo ("fewer" is not "fever").
 const NOT_TYPOS = [
   'fewer', 'ladder', 'latter', 'lever', 'hover', 'cover', 'never', 'river', 'fiver', 'chess', 'breadth', 'blade', 'paste', 'toast',
-  'slight', 'slightly', 'inch', 'inches', 'beep', 'beeps', 'beeped', 'beeping', 'forearm', 'forearms', 'horse', 'hikes', 'cooking', 'grasping', 'gaping', 'weeping', 'locked', 'looked', 'choosing', 'gasket', 'injected', 'injection', 'injections',
+  'slight', 'slightly', 'inch', 'inches', 'beep', 'beeps', 'beeped', 'beeping', 'forearm', 'forearms', 'fail', 'fails', 'failed', 'failing', 'horse', 'hikes', 'cooking', 'grasping', 'gaping', 'weeping', 'locked', 'looked', 'choosing', 'gasket', 'injected', 'injection', 'injections',
 ];
 /** Words a phrase may skip between two of its words ("breathing really slow" matches "breathing slow"). */
 const PHRASE_GAP = 1;

@@ -140,7 +140,11 @@ class YamlReader {
     return undefined;
   }
 
-  textList(raw: YamlNode | null, what: string, lineIfMissing: number): string[] | undefined {
+  /**
+   * A list of text. With `concepts`, an item may be a named list (`*long-ago`, a YAML alias
+   * of a list under `concepts:`), whose phrases are taken in its place.
+   */
+  textList(raw: YamlNode | null, what: string, lineIfMissing: number, concepts = false): string[] | undefined {
     const node = this.deref(raw);
     if (!isSeq(node)) {
       this.error(raw ? this.lineOf(raw) : lineIfMissing, `${what} must be a list of text (lines starting with "- "), got ${describe(node)}`);
@@ -148,6 +152,10 @@ class YamlReader {
     }
     const out: string[] = [];
     node.items.forEach((item, i) => {
+      if (concepts && isSeq(this.deref(item as YamlNode))) {
+        out.push(...(this.textList(item as YamlNode, `${what} item ${i + 1}`, this.lineOf(node)) ?? []));
+        return;
+      }
       const value = this.text(item as YamlNode, `${what} item ${i + 1}`, this.lineOf(node));
       if (value !== undefined) out.push(value);
     });
@@ -490,6 +498,12 @@ function compileUrgent(file: KnowledgeFile, problems: Problem[]): UrgentGroup[] 
     reader.error(groupsField ? reader.lineOf(groupsField.key) : 1, `the urgent-care rules must be a "groups:" list; each group has "level", "advice" and "rules"`);
     return [];
   }
+  // Named phrase lists that rules share (`unless: [*long-ago, …]`): each must be a list of phrases.
+  const conceptsField = reader.field(root, 'concepts');
+  if (conceptsField) {
+    if (!isMap(conceptsField.value)) reader.error(reader.lineOf(conceptsField.key), `"concepts" must be named lists of phrases, like "long-ago: &long-ago [years ago, for years]"`);
+    else for (const pair of conceptsField.value.items) reader.textList(pair.value as YamlNode, `concept ${quote(String((pair.key as { value?: unknown })?.value ?? ''))}`, reader.lineOf(pair.key as YamlNode));
+  }
   const ruleIds = new Map<string, number>();
   const groups: UrgentGroup[] = [];
   groupsField.value.items.forEach((item, g) => {
@@ -546,7 +560,7 @@ function compileRule(node: YamlNode, what: string, reader: YamlReader, ruleIds: 
   const nameField = reader.field(node, 'name');
   const name = nameField ? reader.text(nameField.value, `${what} "name"`, reader.lineOf(nameField.key)) : id;
   const phraseList = (value: YamlNode | null, label: string, line: number): string[] | undefined => {
-    const list = reader.textList(value, label, line);
+    const list = reader.textList(value, label, line, true);
     list?.forEach((phrase) => {
       const words = compilePhrase(phrase);
       if (words.length === 0 || words.every((word) => word.text === '')) reader.error(line, `${label} has a phrase with no words: ${quote(phrase)}`);

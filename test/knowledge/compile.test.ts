@@ -300,6 +300,19 @@ describe('knowledge/compile', () => {
       expect(bundle!.urgent[0]!.rules[0]!.unless).toEqual(['can * take']);
     });
 
+    it('lets rules share named concept lists in "unless", and names a concept that is not a list', () => {
+      const urgent = (concepts: string) => ({
+        path: 'knowledge/urgent.yaml',
+        text: [concepts, 'groups:', '  - level: emergency', '    advice:', '      en: Call {emergency}.', '    rules:', '      - id: weak', '        name: Weak legs', '        any: [weak legs]', '        unless: [*long-ago, can * cause]', ''].join('\n'),
+      });
+      const { bundle, problems } = compile([entry(), urgent('concepts:\n  long-ago: &long-ago [years ago, for years]')]);
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(bundle!.urgent[0]!.rules[0]!.unless).toEqual(['years ago', 'for years', 'can * cause']);
+      expect(problemsOf(entry(), urgent('concepts:\n  long-ago: &long-ago years ago'))).toContain(
+        'knowledge/urgent.yaml:2: concept "long-ago" must be a list of text (lines starting with "- "), got "years ago"',
+      );
+    });
+
     it('reads "looks-back" and names its mistakes', () => {
       const urgent = (rule: string) => ({
         path: 'knowledge/urgent.yaml',
