@@ -7,9 +7,10 @@
 import type { Entry, KnowledgeBundle, Passage, Source, UrgentGroup, UrgentLevel } from '../knowledge/schema.js';
 import { type EntryMatch, type Matcher, type MatcherOptions, type QueryAnalysis, createMatcher, knowledgeWords, usableIndex } from './match.js';
 import { MAX_QUESTION_CHARS, words } from './normalize.js';
-import { type ClinicRequest, clinicRequestOf } from './clinic-request.js';
+import type { ClinicRequest } from './clinic-request.js';
 import { DEFAULT_URGENT_NUMBERS, type UrgentNumbers } from './urgent-numbers.js';
 import { type Triage, type UrgentFinding, createTriage } from './triage.js';
+import { clinicRequests } from './typo-search.js';
 
 /** The best entry must score at least this (0–1, higher is stricter) to be given as the answer. */
 export const ANSWER_MIN_SCORE = 0.6;
@@ -192,7 +193,7 @@ export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: 
     if (urgent) return urgent;
     const smallTalk = smallTalkOf(text);
     if (smallTalk) return { status: 'fallback', smallTalk, matches: [] };
-    const request = clinicRequestOf(text);
+    const request = clinicRequests()?.(text);
     if (request) return { status: 'fallback', reason: 'needs-clinic', request, matches: [] };
     const { matches } = matcher.match(text);
     const scored = matches.map((m) => ({ id: m.entryId, score: round(m.score) }));

@@ -8,10 +8,12 @@
  * without typo correction; the urgent check never needs it (it has its own near-miss rule).
  */
 import type FuseType from 'fuse.js/basic';
+import type { ClinicRequest } from './clinic-request.js';
 
 export type FuseClass = typeof FuseType;
 
 let fuse: FuseClass | null | undefined;
+let requests: ((question: string) => ClinicRequest | undefined) | null = null;
 let loading: Promise<void> | undefined;
 
 /**
@@ -20,8 +22,12 @@ let loading: Promise<void> | undefined;
  * arrives (so a stalled request never holds up an answer).
  */
 export function loadTypoSearch(waitMs?: number): Promise<void> {
-  loading ??= import('fuse.js/basic').then(
-    (module) => void (fuse = module.default),
+  // One chunk with the staff-request check (on-demand.ts), which answering waits for anyway.
+  loading ??= import('./on-demand.js').then(
+    (module) => {
+      fuse = module.Fuse;
+      requests = module.clinicRequestOf;
+    },
     () => void (fuse ??= null),
   );
   if (waitMs === undefined) return loading;
@@ -41,4 +47,13 @@ export function typoSearchSettled(): boolean {
 export function typoSearch(): FuseClass | null {
   if (fuse === undefined) throw new Error('typo search is not loaded: await loadTypoSearch() before matching');
   return fuse;
+}
+
+/**
+ * The check for requests only the clinic's staff can handle (a refill, results, a bill), or
+ * `null` before the on-demand chunk has loaded or when it could not: such a question is then
+ * matched like any other.
+ */
+export function clinicRequests(): ((question: string) => ClinicRequest | undefined) | null {
+  return requests;
 }
