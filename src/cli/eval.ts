@@ -9,6 +9,7 @@
  * when a figure is below its floor (or above its ceiling) in the floors file.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import MiniSearch from 'minisearch';
 import { join } from 'node:path';
 import { type Reply, type Responder, createResponder } from '../answer/reply.js';
 import { parseBundleText } from '../knowledge/load.js';
@@ -163,6 +164,33 @@ export function evaluate(
   };
 }
 
+/**
+ * The baseline the matcher's ranking must beat: MiniSearch (BM25, fuzzy 0.2, prefix) over
+ * the same fields of each entry, boosting the title 3×, the example questions and keywords
+ * 2×. Returns top-1 and top-3 over the questions that name an expected entry.
+ */
+export function miniSearchBaseline(bundle: KnowledgeBundle, questions: EvalQuestion[]): { top1: number; top3: number } {
+  const search = new MiniSearch({ fields: ['title', 'questions', 'keywords', 'text'], idField: 'id' });
+  search.addAll(
+    bundle.entries.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      questions: entry.questions.join('\n'),
+      keywords: entry.keywords.join('\n'),
+      text: entry.passages.map((passage) => `${passage.heading}\n${passage.text}`).join('\n'),
+    })),
+  );
+  const ranked = questions.filter((q) => q.expect !== null && (q.kind === 'topic' || q.kind === 'scary'));
+  let top1 = 0;
+  let top3 = 0;
+  for (const question of ranked) {
+    const ids = search.search(question.q, { fuzzy: 0.2, prefix: true, combineWith: 'OR', boost: { title: 3, questions: 2, keywords: 2 } }).map((hit) => String(hit.id));
+    if (ids[0] === question.expect) top1++;
+    if (ids.slice(0, 3).includes(question.expect!)) top3++;
+  }
+  return { top1: share(top1, ranked.length), top3: share(top3, ranked.length) };
+}
+
 /** Names of the figures that are outside their floors or ceilings. */
 export function belowFloors(figures: EvalFigures, floors: Floors): string[] {
   return Object.entries(floors).flatMap(([name, limit]) => {
@@ -258,6 +286,7 @@ function main(args: string[]): number {
   const failures: string[] = [];
   const rows: string[] = [];
   const levelRows: string[] = [];
+  const baselineRows: string[] = [];
   for (const half of ['tune', 'held'] as const) {
     const inHalf = questions.filter((q) => q.half === half);
     if ((onlyHalf && onlyHalf !== half) || inHalf.length === 0) continue;
@@ -266,6 +295,10 @@ function main(args: string[]): number {
       `${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(figures.top1)}${percent(figures.top3)}${percent(figures.confidentlyWrong)}${percent(figures.outOfScopeToFallback)}${percent(figures.urgentRecall)}${percent(figures.falseUrgent)}${percent(figures.answeredRight)}${percent(figures.topicToFallback)}${percent(figures.topicAnswered)}${inHalf.some((q) => q.kind === 'needs-clinic') ? percent(figures.needsClinicRouted) : '      -'}`,
     );
     failures.push(...belowFloors(figures, floors[half] ?? {}).map((f) => `${half}: ${f}`));
+    if (inHalf.some((q) => q.expect !== null)) {
+      const baseline = miniSearchBaseline(inHalf[0]?.locale && inHalf[0].locale !== bundle.locale ? (others[inHalf[0].locale] ?? bundle) : bundle, inHalf);
+      baselineRows.push(`${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(baseline.top1)}${percent(baseline.top3)}   (MiniSearch on the same fields; ours: ${percent(figures.top1).trim()} / ${percent(figures.top3).trim()})`);
+    }
     for (const level of URGENT_LEVELS) {
       const asked = outcomes.filter((o) => o.question.level === level);
       if (asked.length === 0) continue;
@@ -282,6 +315,10 @@ function main(args: string[]): number {
   }
   console.log(`half  count  top-1  top-3  wrong  oos→fb urgent false-u  right  t→fb t→ans clinic`);
   for (const row of rows) console.log(row);
+  if (baselineRows.length > 0) {
+    console.log('baseline ranking:');
+    for (const row of baselineRows) console.log(row);
+  }
   if (levelRows.length > 0) {
     console.log('urgent questions by the level they must get:');
     for (const row of levelRows) console.log(row);
