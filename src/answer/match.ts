@@ -22,8 +22,8 @@
  * the cost for large knowledge bases.
  */
 import type Fuse from 'fuse.js/basic';
-import type { Entry, EntryTerms, KnowledgeBundle, KnowledgeIndex, Passage, VocabularyTerm } from '../knowledge/schema.js';
-import { type Analyzer, ENGLISH, analyzerFor, editDistance, words } from './normalize.js';
+import type { AskKind, Entry, EntryTerms, KnowledgeBundle, KnowledgeIndex, Passage, VocabularyTerm } from '../knowledge/schema.js';
+import { type Analyzer, ENGLISH, analyzerFor, editDistance, foldText, words } from './normalize.js';
 import { typoSearch } from './typo-search.js';
 
 /** How much a term found in each field counts, from 0 to 1 (higher: stronger evidence). */
@@ -53,6 +53,14 @@ export const TYPO_THRESHOLD = 0.4;
  * passage explains. Higher favours entries named by the question.
  */
 export const FOCUS_SHARE = 0.35;
+
+/**
+ * Added to the share of the question a passage explains (0–1) when its heading answers the
+ * kind of question asked (`asks:` in vocabulary.yaml): "how long does it last" shows the
+ * section about how long relief lasts, "can it help my sciatica" the treatment options,
+ * rather than a section that only shares the words of the visitor's story.
+ */
+export const ASK_BONUS = 0.3;
 
 /** How many entries a match returns, best first: enough for "Did you mean" and the CLI. */
 export const MAX_MATCHES = 10;
@@ -228,7 +236,19 @@ interface Token {
 }
 
 /** Builds the matcher for a knowledge bundle. Cost grows with the bundle's size; build once. */
-export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary' | 'index' | 'locale'>, options: MatcherOptions = {}): Matcher {
+/** The section headings (folded) that answer the kinds of question `question` asks. */
+function askedSections(asks: readonly { cues: string[][]; sections: string[] }[], question: string): Set<string> {
+  const asked = new Set<string>();
+  if (asks.length === 0) return asked;
+  const list = words(question);
+  for (const { cues, sections } of asks) {
+    const found = cues.some((cue) => list.some((_, start) => cue.every((word, k) => word === '*' ? start + k < list.length : list[start + k] === word)));
+    if (found) for (const section of sections) asked.add(section);
+  }
+  return asked;
+}
+
+export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabulary' | 'index' | 'locale' | 'asks'>, options: MatcherOptions = {}): Matcher {
   const analyzer = analyzerFor(bundle.locale);
   const { stem, terms, stopWords, commonWords } = analyzer;
   const idfFloor = options.idfFloor ?? IDF_FLOOR;
@@ -241,6 +261,10 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
   const indexed: (IndexedEntry | undefined)[] = new Array(entries.length);
   const itemAt = (i: number): IndexedEntry => (indexed[i] ??= indexEntry(entries[i]!, found[i]!));
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const asks = (bundle.asks ?? []).map((ask: AskKind) => ({
+    cues: ask.cues.map((cue) => cue.split(/\s+/u).map((word) => (word === '*' ? word : foldText(word)))),
+    sections: ask.sections.map((section) => foldText(section)),
+  }));
   const documentFrequency = new Map<string, number>();
   // Inverted indexes: term → flat [entry, weight, …] for titles, keywords and example
   // questions, and term → [passage, weight, …] for passages (numbered across all entries).
@@ -468,8 +492,9 @@ export function createMatcher(bundle: Pick<KnowledgeBundle, 'entries' | 'vocabul
         if (top.length > MAX_MATCHES) top.pop();
       }
     }
+    const sections = askedSections(asks, question);
     const matches: EntryMatch[] = top.map(({ entry, score }) => {
-      const passages = passageScores(itemAt(entry), analysis.terms);
+      const passages = passageScores(itemAt(entry), analysis.terms, sections);
       return { entryId: idOf(entry), score, passageId: passages.best, matchedTerms: matchedTerms(itemAt(entry), analysis.terms), passages: passages.scores };
     });
     return { matches, analysis };
@@ -517,7 +542,7 @@ function focus(phrasings: string[][], queryTerms: QueryTerm[], weightOf: (term: 
  * terms that only name the entry ("how long does RFA last" → the section about how long
  * relief lasts); the summary on ties. Also each passage's share of those terms, for the "why".
  */
-function passageScores(item: IndexedEntry, queryTerms: QueryTerm[]): { best: string; scores: { passageId: string; score: number }[] } {
+function passageScores(item: IndexedEntry, queryTerms: QueryTerm[], sections: ReadonlySet<string>): { best: string; scores: { passageId: string; score: number }[] } {
   const aspects = queryTerms.map(({ weight, candidates }) => {
     const naming = candidates.some((c) => c.similarity === 1 && item.naming.has(c.term)) ? 1 : 0;
     return { weight: weight * (1 - naming), candidates };
@@ -530,6 +555,9 @@ function passageScores(item: IndexedEntry, queryTerms: QueryTerm[]): { best: str
     let score = 0;
     for (const { weight, candidates } of aspects) score += weight * strength(candidates, fields);
     scores.push({ passageId: passage.id, score: total > 0 ? score / total : 0 });
+    // A section whose heading answers the kind of question asked comes first.
+    const heading = passage.heading === '' ? 'summary' : foldText(passage.heading);
+    if (sections.size > 0 && [...sections].some((section) => heading.includes(section))) score += ASK_BONUS * total;
     if (score > bestScore + 1e-9) {
       bestScore = score;
       best = passage.id;

@@ -62,7 +62,8 @@ export interface AnswerReply extends ReplyBase {
 
 export interface ClarifyReply extends ReplyBase {
   status: 'clarify';
-  choices: { id: string; title: string }[];
+  /** Each entry offered, with the passage of it that best answers the question (shown when it is chosen). */
+  choices: { id: string; title: string; passageId: string }[];
 }
 
 export interface FallbackReply extends ReplyBase {
@@ -206,7 +207,7 @@ export function createResponder(bundle: KnowledgeBundle, tuning: { thresholds?: 
     const choices = matches
       .filter((m) => m.score >= clarifyMinScore && best.score - m.score <= CLARIFY_WINDOW)
       .slice(0, CLARIFY_MAX_CHOICES)
-      .map((m) => ({ id: m.entryId, title: byId.get(m.entryId)!.title }));
+      .map((m) => ({ id: m.entryId, title: byId.get(m.entryId)!.title, passageId: m.passageId }));
     return { status: 'clarify', choices, matches: scored };
   }
 

@@ -44,26 +44,20 @@ const NEGATION_GAP = new Set([
 // Words that join a negated list ("no redness, swelling or fever" negates all three).
 const LIST_JOINERS = new Set(['or', 'nor', 'o', 'ni']);
 // Captured, so a rule that looks back (see `looksBack`) knows which clauses go on the same sentence.
-// Two words that mean what their contraction means: "I do not want to live" is read as "I
-// don't want to live", in the question and in the rules alike.
-const CONTRACTIONS = new Map([
-  ['do not', 'dont'], ['does not', 'doesnt'], ['did not', 'didnt'], ['can not', 'cant'], ['cannot', 'cant'], ['will not', 'wont'],
-  ['would not', 'wouldnt'], ['could not', 'couldnt'], ['should not', 'shouldnt'], ['is not', 'isnt'], ['are not', 'arent'], ['was not', 'wasnt'],
-  ['were not', 'werent'], ['have not', 'havent'], ['has not', 'hasnt'], ['had not', 'hadnt'], ['i am', 'im'],
-  ['want to', 'wanna'], ['wants to', 'wanna'], ['wanted to', 'wanna'], ['going to', 'gonna'],
-]);
+// A contraction and its two words read alike: "I do not want to live" is "I don't want to
+// live", "he is not breathing" matches "not breathing", in the question and in the rules alike.
+// Each contraction is read as its two words.
+const EXPANSIONS = new Map(
+  Object.entries({
+    dont: 'do not', doesnt: 'does not', didnt: 'did not', cant: 'can not', cannot: 'can not', wont: 'will not', wouldnt: 'would not',
+    couldnt: 'could not', shouldnt: 'should not', isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not',
+    havent: 'have not', hasnt: 'has not', hadnt: 'had not', im: 'i am', wanna: 'want to', gonna: 'going to',
+  }).map(([short, long]) => [short, long.split(' ')]),
+);
 
-/** `words` with each pair in {@link CONTRACTIONS} (and "cannot") made one word. */
-function contract(words: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const pair = i + 1 < words.length ? CONTRACTIONS.get(`${words[i]} ${words[i + 1]}`) : undefined;
-    if (pair !== undefined) {
-      out.push(pair);
-      i++;
-    } else out.push(CONTRACTIONS.get(words[i]!) ?? words[i]!);
-  }
-  return out;
+/** `words` with each contraction as its two words. */
+function expand(words: string[]): string[] {
+  return words.flatMap((word) => EXPANSIONS.get(word) ?? [word]);
 }
 
 const CLAUSE_BREAK = /([.!?;:,\n]+|\bbut\b|\bhowever\b|\balthough\b)/giu;
@@ -96,15 +90,8 @@ interface CompiledRule {
 /** Splits a rule phrase into pattern words, dropping filler words as the question does; a lone `*` is any one word. */
 export function compilePhrase(phrase: string, seen: Map<string, PatternWord> = new Map()): Phrase {
   const pattern: Phrase = [];
-  // Contractions as the question reads them ("do not" is "dont"); a word with * stays as it is.
-  const raws = phrase.split(/\s+/).map((raw) => (raw.endsWith('*') ? raw : foldText(raw).replace(/ /g, '')));
-  const joined: string[] = [];
-  for (const raw of raws) {
-    const last = joined[joined.length - 1];
-    const pair = last !== undefined && !last.endsWith('*') && !raw.endsWith('*') ? CONTRACTIONS.get(`${last} ${raw}`) : undefined;
-    if (pair !== undefined) joined[joined.length - 1] = pair;
-    else joined.push(raw.endsWith('*') ? raw : (CONTRACTIONS.get(raw) ?? raw));
-  }
+  // Contractions as the question reads them ("don't" is "do not"); a word with * stays as it is.
+  const joined = phrase.split(/\s+/).flatMap((raw) => (raw.endsWith('*') ? [raw] : expand([foldText(raw).replace(/ /g, '')])));
   for (const raw of joined) {
     // Rules repeat their words (shared lists): each is read once per set of rules.
     let word = seen.get(raw);
@@ -134,7 +121,7 @@ function tokenize(question: string): { tokens: Token[]; continues: boolean[] } {
   let ended = false;
   for (let k = 0; k < parts.length; k += 2) {
     if (k > 0) ended ||= SENTENCE_END.test(parts[k - 1]!);
-    const words = contract(foldText(parts[k]!).split(' ')).filter((word) => word !== '' && !FILLER_WORDS.has(word) && word.length <= 40);
+    const words = expand(foldText(parts[k]!).split(' ')).filter((word) => word !== '' && !FILLER_WORDS.has(word) && word.length <= 40);
     if (words.length === 0) continue;
     const index = continues.length;
     continues.push(index > 0 && !ended);

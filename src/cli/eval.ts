@@ -25,6 +25,8 @@ export interface EvalQuestion {
   level?: UrgentLevel;
   /** The question's language when it differs from the run's `--locale`. */
   locale?: 'en' | 'es';
+  /** The passages of the expected entry that answer it (`entry-id` for the summary, `entry-id#section`). */
+  passages?: string[];
 }
 
 export interface EvalFigures {
@@ -49,6 +51,8 @@ export interface EvalFigures {
   topicAnswered: number;
   /** Requests only staff can handle (`needs-clinic`) that got the "the clinic handles this" reply. */
   needsClinicRouted: number;
+  /** Of the questions with labelled `passages` that got the right entry (answered, or chosen from "Did you mean"), those shown a passage that answers them. */
+  rightPassage: number;
 }
 
 /** Floors (`min`) and ceilings (`max`) per figure; a run outside them fails. */
@@ -102,6 +106,8 @@ export function evaluate(
   let topicAnswered = 0;
   let requests = 0;
   let routed = 0;
+  let labelled = 0;
+  let passageRight = 0;
   for (const question of questions) {
     const reply = responderFor(question.locale).reply(question.q);
     let ok = true;
@@ -142,6 +148,13 @@ export function evaluate(
           if (reply.status === 'answer') topicAnswered++;
         }
         if (ids.slice(0, 3).includes(question.expect)) top3++;
+        if (question.passages?.length && topId(reply) === question.expect) {
+          // The passage the visitor sees: the answer's, or, after choosing the entry from "Did you mean", the one the matcher picked for the question.
+          const shown = reply.status === 'answer' ? reply.passage.id : responderFor(question.locale).matcher.match(question.q).matches.find((m) => m.entryId === question.expect)?.passageId;
+          labelled++;
+          if (shown !== undefined && question.passages.includes(shown)) passageRight++;
+          else ok = false;
+        }
       }
     }
     outcomes.push({ question, reply, ok });
@@ -159,6 +172,7 @@ export function evaluate(
       falseUrgent: share(falseUrgent, ordinary),
       topicAnswered: topics === 0 ? 0 : topicAnswered / topics,
       needsClinicRouted: share(routed, requests),
+      rightPassage: share(passageRight, labelled),
     },
     outcomes,
   };
@@ -287,6 +301,7 @@ function main(args: string[]): number {
   const rows: string[] = [];
   const levelRows: string[] = [];
   const baselineRows: string[] = [];
+  const passageRows: string[] = [];
   for (const half of ['tune', 'held'] as const) {
     const inHalf = questions.filter((q) => q.half === half);
     if ((onlyHalf && onlyHalf !== half) || inHalf.length === 0) continue;
@@ -295,6 +310,7 @@ function main(args: string[]): number {
       `${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(figures.top1)}${percent(figures.top3)}${percent(figures.confidentlyWrong)}${percent(figures.outOfScopeToFallback)}${percent(figures.urgentRecall)}${percent(figures.falseUrgent)}${percent(figures.answeredRight)}${percent(figures.topicToFallback)}${percent(figures.topicAnswered)}${inHalf.some((q) => q.kind === 'needs-clinic') ? percent(figures.needsClinicRouted) : '      -'}`,
     );
     failures.push(...belowFloors(figures, floors[half] ?? {}).map((f) => `${half}: ${f}`));
+    if (inHalf.some((q) => q.passages?.length)) passageRows.push(`${half.padEnd(6)} right passage when the entry is right: ${percent(figures.rightPassage).trim()}`);
     if (inHalf.some((q) => q.expect !== null)) {
       const baseline = miniSearchBaseline(inHalf[0]?.locale && inHalf[0].locale !== bundle.locale ? (others[inHalf[0].locale] ?? bundle) : bundle, inHalf);
       baselineRows.push(`${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(baseline.top1)}${percent(baseline.top3)}   (MiniSearch on the same fields; ours: ${percent(figures.top1).trim()} / ${percent(figures.top3).trim()})`);
@@ -315,6 +331,7 @@ function main(args: string[]): number {
   }
   console.log(`half  count  top-1  top-3  wrong  oos→fb urgent false-u  right  t→fb t→ans clinic`);
   for (const row of rows) console.log(row);
+  for (const row of passageRows) console.log(row);
   if (baselineRows.length > 0) {
     console.log('baseline ranking:');
     for (const row of baselineRows) console.log(row);

@@ -36,7 +36,7 @@ export const MAX_SAVED_STEPS = 50;
 export const MAX_MESSAGES = 200;
 
 /** One step of the visitor's side of the conversation, as kept in `sessionStorage`. */
-type Step = { ask: string } | { choose: string; label: string };
+type Step = { ask: string } | { choose: string; label: string; passage?: string };
 
 function readSteps(key: string): Step[] {
   try {
@@ -331,12 +331,12 @@ export class ConversationController implements ReactiveController {
     else builtinUrgentCheck().then(reply, () => reply(undefined));
   }
 
-  /** Shows an entry chosen from "Did you mean" or a related question. */
-  choose(entryId: string, label: string): void {
+  /** Shows an entry chosen from "Did you mean" (at the passage that best answers the question) or a related question. */
+  choose(entryId: string, label: string, passageId?: string): void {
     if (!this.responder) return;
-    this.save({ choose: entryId, label });
+    this.save(passageId ? { choose: entryId, label, passage: passageId } : { choose: entryId, label });
     this.push({ from: 'visitor', text: label });
-    this.deliver(this.responder.replyWithEntry(entryId), label);
+    this.deliver(this.responder.replyWithEntry(entryId, passageId), label);
   }
 
   /** Empties the conversation and forgets it in this tab. */
@@ -367,7 +367,7 @@ export class ConversationController implements ReactiveController {
     try {
       for (const step of earlier) {
         if ('ask' in step) this.ask(step.ask);
-        else if (this.responder?.matcher.entry(step.choose)) this.choose(step.choose, step.label);
+        else if (this.responder?.matcher.entry(step.choose)) this.choose(step.choose, step.label, typeof step.passage === 'string' ? step.passage : undefined);
       }
     } finally {
       this.restoring = false;

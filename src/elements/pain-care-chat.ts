@@ -532,8 +532,8 @@ export class PainCareChat extends LitElement {
     this.input?.focus({ preventScroll: true });
   }
 
-  private choose(id: string, label: string): void {
-    this.conversation.choose(id, label);
+  private choose(id: string, label: string, passageId?: string): void {
+    this.conversation.choose(id, label, passageId);
     this.scrollToEnd = true;
   }
 
@@ -672,7 +672,7 @@ export class PainCareChat extends LitElement {
         return html`<div class="reply reply--clarify" part="reply">
           <p>${t.clarifyIntro}</p>
           <ul class="chips">
-            ${reply.choices.map((c) => html`<li><button class="chip" type="button" @click=${() => this.choose(c.id, c.title)}>${c.title}</button></li>`)}
+            ${reply.choices.map((c) => html`<li><button class="chip" type="button" @click=${() => this.choose(c.id, c.title, c.passageId)}>${c.title}</button></li>`)}
           </ul>
         </div>`;
       case 'fallback':

@@ -19,6 +19,7 @@ import { decodeEntities, htmlToText } from './text.js';
 import { checkUrgentAgreement } from './urgent-agreement.js';
 import { explainYamlError } from './yaml-errors.js';
 import {
+  type AskKind,
   CATEGORIES,
   ENTRY_ID,
   type Category,
@@ -459,10 +460,11 @@ interface VocabularyLine {
   line: number;
 }
 
-function compileVocabulary(file: KnowledgeFile, problems: Problem[], lines: VocabularyLine[]): VocabularyTerm[] {
+function compileVocabulary(file: KnowledgeFile, problems: Problem[], lines: VocabularyLine[], asks: AskKind[]): VocabularyTerm[] {
   const reader = new YamlReader(file.path, 1, problems);
   const root = reader.parse(file.text);
   if (root === undefined) return [];
+  asks.push(...compileAsks(reader, root as YamlNode));
   const termsField = reader.field(root, 'terms');
   if (!termsField || !isSeq(termsField.value)) {
     reader.error(termsField ? reader.lineOf(termsField.key) : 1, `the vocabulary must be a "terms:" list of items with "means" and "says"`);
@@ -485,6 +487,30 @@ function compileVocabulary(file: KnowledgeFile, problems: Problem[], lines: Voca
       out.push(term);
       lines.push({ term, path: file.path, line: reader.lineOf(means.value) });
     }
+  });
+  return out;
+}
+
+/** The `asks:` list of a vocabulary file: kinds of question and the sections that answer them. */
+function compileAsks(reader: YamlReader, root: YamlNode | null): AskKind[] {
+  const asksField = root ? reader.field(root, 'asks') : undefined;
+  if (!asksField) return [];
+  if (!isSeq(asksField.value)) {
+    reader.error(reader.lineOf(asksField.key), `"asks" must be a list of items with "sections" (headings that answer) and "cues" (words that ask)`);
+    return [];
+  }
+  const out: AskKind[] = [];
+  asksField.value.items.forEach((item, i) => {
+    const node = item as YamlNode;
+    const sections = reader.field(node, 'sections');
+    const cues = reader.field(node, 'cues');
+    if (!isMap(node) || !sections || !cues) {
+      reader.error(reader.lineOf(node), `ask ${i + 1} needs "sections" (headings that answer it) and "cues" (words that ask it)`);
+      return;
+    }
+    const sectionList = reader.textList(sections.value, `ask ${i + 1} "sections"`, reader.lineOf(sections.key));
+    const cueList = reader.textList(cues.value, `ask ${i + 1} "cues"`, reader.lineOf(cues.key));
+    if (sectionList && cueList) out.push({ sections: sectionList, cues: cueList });
   });
   return out;
 }
@@ -680,11 +706,12 @@ export function compileKnowledge(files: readonly KnowledgeFile[], options: Compi
   const drafts: EntryDraft[] = [];
   const vocabulary: VocabularyTerm[] = [];
   const vocabularyLines: VocabularyLine[] = [];
+  const asks: AskKind[] = [];
   let urgent: UrgentGroup[] | undefined;
 
   for (const file of files) {
     const name = fileName(file.path);
-    if (name === VOCABULARY_FILE) vocabulary.push(...compileVocabulary(file, problems, vocabularyLines));
+    if (name === VOCABULARY_FILE) vocabulary.push(...compileVocabulary(file, problems, vocabularyLines, asks));
     else if (name === URGENT_FILE) urgent = compileUrgent(file, problems);
     else if (isEntryFile(file.path)) {
       const draft = compileEntry(file, problems);
@@ -722,7 +749,7 @@ export function compileKnowledge(files: readonly KnowledgeFile[], options: Compi
   const sorted = () => problems.sort(byPlace);
   if (problems.some((p) => p.severity === 'error')) return { bundle: null, problems: sorted() };
   const entries = [...firstById.values()].map((draft) => draft.entry).sort((a, b) => a.id.localeCompare(b.id));
-  const bundle: KnowledgeBundle = { format: KNOWLEDGE_FORMAT, ...(options.locale && options.locale !== 'en' ? { locale: options.locale } : {}), entries, vocabulary, urgent: urgent ?? [] };
+  const bundle: KnowledgeBundle = { format: KNOWLEDGE_FORMAT, ...(options.locale && options.locale !== 'en' ? { locale: options.locale } : {}), entries, vocabulary, urgent: urgent ?? [], ...(asks.length > 0 ? { asks } : {}) };
   problems.push(...checkQuality(bundle, [...firstById.values()], vocabularyLines, options.now ?? new Date()));
   problems.push(...checkUrgentAgreement(files.filter((file) => isEntryFile(file.path)), bundle.urgent, knowledgeWords(bundle), options.locale ?? 'en'));
   return { bundle, problems: sorted() };

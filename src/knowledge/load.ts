@@ -68,6 +68,9 @@ export function parseBundle(data: unknown): KnowledgeBundle {
   if (!Array.isArray(data.vocabulary) || !data.vocabulary.every((t: unknown) => isObject(t) && isText(t.means) && isTextList(t.says))) {
     invalid('"vocabulary"', 'must be a list of {means, says}');
   }
+  if (data.asks !== undefined && !(Array.isArray(data.asks) && data.asks.every((a: unknown) => isObject(a) && isTextList(a.sections) && isTextList(a.cues)))) {
+    invalid('"asks"', 'must be a list of {sections, cues}');
+  }
   if (!Array.isArray(data.urgent) || data.urgent.length === 0) invalid('"urgent"', 'must be a non-empty list of rule groups');
   data.urgent.forEach((group: unknown, i) => {
     const at = `urgent[${i}]`;

@@ -153,5 +153,20 @@ export interface KnowledgeBundle {
   entries: Entry[];
   vocabulary: VocabularyTerm[];
   urgent: UrgentGroup[];
+  /** What kinds of question point to which sections (from `asks:` in vocabulary.yaml); none when absent. */
+  asks?: AskKind[];
   index?: KnowledgeIndex;
+}
+
+/**
+ * A kind of question and the sections that answer it: "how long does it last" is answered
+ * by a section headed "How long relief lasts", "can it help me" by "Treatment options" or
+ * "Who it may help". The matcher shows such a section, within the entry the question is
+ * about, before one that only shares the story's words.
+ */
+export interface AskKind {
+  /** Section headings (or parts of them, any case) that answer it; `summary` is the entry's opening. */
+  sections: string[];
+  /** Words that ask it ("how long", "what does * mean"), whole words in order; `*` is any one word. */
+  cues: string[];
 }

@@ -87,6 +87,9 @@ describe('answer/triage', () => {
   describe('concepts that generalize (issue 17)', () => {
     it.each([
       ['a wish to die written out in full', 'I do not want to live like this anymore', 'crisis'],
+      ['"is not breathing", written out', 'my husband is not breathing', 'emergency'],
+      ['"isn\'t breathing", contracted', "she isn't breathing right", 'emergency'],
+      ['"cannot breathe"', 'I cannot breathe', 'emergency'],
       ['a farewell', 'tell the nurses thanks, I will not be around much longer', 'crisis'],
       ['a weapon and intent', 'my uncle keeps his rifle by the bed and says he will be no burden much longer', 'crisis'],
       ['means and intent', 'I am going to use the gun on myself tonight', 'crisis'],

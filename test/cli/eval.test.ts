@@ -64,7 +64,7 @@ describe('cli/eval', () => {
 
   describe('belowFloors', () => {
     it('names each figure outside its floor or ceiling', () => {
-      const figures = { questions: 1, top1: 0.8, top3: 0.9, confidentlyWrong: 0.05, outOfScopeToFallback: 1, urgentRecall: 1, falseUrgent: 0, answeredRight: 0.7, topicToFallback: 0, topicAnswered: 0.6, needsClinicRouted: 1 };
+      const figures = { questions: 1, top1: 0.8, top3: 0.9, confidentlyWrong: 0.05, outOfScopeToFallback: 1, urgentRecall: 1, falseUrgent: 0, answeredRight: 0.7, topicToFallback: 0, topicAnswered: 0.6, needsClinicRouted: 1, rightPassage: 1 };
       expect(belowFloors(figures, { top1: { min: 0.9 }, confidentlyWrong: { max: 0.03 }, urgentRecall: { min: 1 } })).toEqual([
         'top1 80.0% is below its floor 90.0%',
         'confidentlyWrong 5.0% is above its ceiling 3.0%',
