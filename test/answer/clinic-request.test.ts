@@ -18,6 +18,12 @@ describe('answer/clinic-request', () => {
     ['me cobraron dos veces la consulta', 'billing'],
     ['I need a doctors note for work', 'paperwork'],
     ['has the prior authorization for my ablation gone through', 'paperwork'],
+    ['could you push back my follow up to friday', 'appointment'],
+    ["I have to move mom's appointment, she has the dentist that day", 'appointment'],
+    ['please fax a copy of my MRI report to my surgeon', 'records'],
+    ['what did my CT scan show last week', 'results'],
+    ['can u guys call in my refill at the walgreens', 'refill'],
+    ['my boss wants a note saying I was here for the shot', 'paperwork'],
   ])('%j is a request for the clinic (%s)', (question, kind) => {
     expect(clinicRequestOf(question)).toBe(kind);
   });
@@ -30,6 +36,9 @@ describe('answer/clinic-request', () => {
     'how do I book an appointment',
     'what happens at my first visit',
     'can a nerve block help my sciatica',
+    'does medicare usually cover spine injections or will I get a bill',
+    'does that change anything for the injection',
+    'what does an MRI show that an x-ray does not',
   ])('%j is a question the articles answer', (question) => {
     expect(clinicRequestOf(question)).toBeUndefined();
   });
