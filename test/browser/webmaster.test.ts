@@ -261,6 +261,22 @@ describe('words and events for webmasters', () => {
     await page.close();
   });
 
+  it('answers a request only staff can handle with the phone and the patient portal, not an article', async () => {
+    const { page } = await visit(harness, '/blank.html');
+    await inlineChat(page, { 'portal-url': 'https://portal.clinic.example/' });
+    await page.getByRole('textbox').fill('can you refill my oxycodone');
+    await page.getByRole('textbox').press('Enter');
+    const reply = page.locator('pain-care-chat .reply--fallback').last();
+    await reply.waitFor();
+    await expect.poll(() => reply.textContent()).toMatch(/Our staff take care of this/);
+    expect(await reply.getByRole('link').evaluateAll((links) => links.map((a) => [a.textContent?.trim(), a.getAttribute('href')]))).toEqual([
+      ['Call (555) 010-2000', 'tel:5550102000'],
+      ['Patient portal', 'https://portal.clinic.example/'],
+    ]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'needs-clinic.png') });
+    await page.close();
+  });
+
   it('puts the question in pcc-reply only with share-questions', async () => {
     const { page } = await visit(harness, '/blank.html');
     for (const share of [false, true]) {
