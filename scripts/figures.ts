@@ -17,7 +17,7 @@ import { arch, cpus, platform, totalmem } from 'node:os';
 export const FIGURES_FILE = 'README.md';
 
 /** The commands that write figures, by block name. */
-export const FIGURE_COMMANDS: Readonly<Record<string, string>> = Object.freeze({ size: 'npm run size', bench: 'npm run bench' });
+export const FIGURE_COMMANDS: Readonly<Record<string, string>> = Object.freeze({ size: 'npm run size', bench: 'npm run bench', eval: 'npm run eval:report' });
 
 const startMarker = (name: string) => `<!-- figures:${name} (written by "${FIGURE_COMMANDS[name] ?? name}"; do not edit by hand) -->`;
 const endMarker = (name: string) => `<!-- /figures:${name} -->`;

@@ -14,7 +14,7 @@ const readme = readFileSync('README.md', 'utf8');
 const performance = readme.slice(readme.indexOf('\n## Performance\n'), readme.indexOf('\n## ', readme.indexOf('\n## Performance\n') + 1));
 /** A measured figure: a number with a unit of size, time or ratio. */
 const FIGURE = /\d[\d,]*(\.\d+)?\s?(KB|MB|GB|ms|s|×|%)(?![\w])/;
-const PROVENANCE = /^Measured by `npm run (size|bench)` on \d{4}-\d\d-\d\d with Node v\d+\.\d+\.\d+(, [^\n]*)?, on [^\n]+, \d+ cores?, \d+\.\d GiB memory, \w+ \w+\.$/m;
+const PROVENANCE = /^Measured by `npm run (size|bench|eval:report)` on \d{4}-\d\d-\d\d with Node v\d+\.\d+\.\d+(, [^\n]*)?, on [^\n]+, \d+ cores?, \d+\.\d GiB memory, \w+ \w+\.$/m;
 
 /** `text` without its figure blocks (markers included). */
 const outsideBlocks = (text: string) => text.replace(/<!-- figures:(\w+) [^]*?<!-- \/figures:\1 -->/g, '');
@@ -26,6 +26,13 @@ describe('the README\'s performance figures', () => {
       expect(block, `README's Performance section has no figures:${name} block`).toBeDefined();
       expect(block!.split('\n')[0]).toMatch(PROVENANCE);
     }
+  });
+
+  it('include the answer-quality figures written by npm run eval:report, dated, never-tuned apart from tuned', () => {
+    const block = readFigures(readme, 'eval');
+    expect(block, 'README has no figures:eval block').toBeDefined();
+    expect(block!.split('\n')[0]).toMatch(PROVENANCE);
+    expect(block!.indexOf('**Never tuned**')).toBeLessThan(block!.indexOf('**Tuned on**'));
   });
 
   it('quotes no measured figure outside the generated blocks (a budget is not a measurement)', () => {
