@@ -14,6 +14,7 @@ const SETS: { name: string; path: string; locale: 'en' | 'es'; what: string }[] 
   { name: 'blind personas', path: 'test/eval/blind', locale: 'en', what: '1,432 questions from four persona writers (older adults and caregivers, second language and phone typing, long stories and skeptics, the days after a procedure)' },
   { name: 'first blind set', path: 'test/eval/questions.jsonl', locale: 'en', what: '380 questions written from the entry titles' },
   { name: 'Spanish', path: 'test/eval/questions.es.jsonl', locale: 'es', what: '160 Spanish questions written from the entry titles' },
+  { name: 'Spanish blind personas', path: 'test/eval/blind-es', locale: 'es', what: '358 Spanish questions from four persona writers, on all 52 topics while the Spanish knowledge has 13 entries (issue 21)' },
   { name: 'right passage', path: 'test/eval/passages.jsonl', locale: 'en', what: '260 blind topic questions labelled with the passages that answer them' },
   { name: 'more tuning', path: 'test/eval/more-tuning.jsonl', locale: 'en', what: '3,297 tuning questions' },
   { name: 'red flags', path: 'test/eval/red-flags.jsonl', locale: 'en', what: '349 red flags after procedures and look-alikes, English and Spanish' },

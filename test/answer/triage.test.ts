@@ -97,6 +97,7 @@ describe('answer/triage', () => {
       ['an older person shoved around', 'her caregiver shoves her and she has bruises', 'emergency'],
       ['a fall on blood thinners', 'grandpa fell in the bathroom, he takes eliquis and hit his head', 'emergency'],
       ['a whole bottle', 'she swallowed the whole bottle of her sleeping pills', 'poison'],
+      ['Spanish self-harm with a knife', 'mi hijo se encerro en su cuarto con una navaja y dice que se va a hacer dano', 'crisis'],
       ['strange snoring after opioids', 'after his morphine he is snoring in a strange way and slow to answer', 'emergency'],
     ])('catches %s', (_, question, level) => {
       expect(levelOf(question)).toBe(level);
