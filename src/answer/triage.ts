@@ -27,7 +27,7 @@ const FILLER_WORDS = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'the
 // Real words one letter away from a symptom word; never read as its typo ("fewer" is not "fever").
 const NOT_TYPOS = [
   'fewer', 'ladder', 'latter', 'lever', 'hover', 'cover', 'never', 'river', 'fiver', 'chess', 'breadth', 'blade', 'paste', 'toast',
-  'slight', 'slightly', 'inch', 'inches', 'beep', 'beeps', 'beeped', 'beeping', 'forearm', 'forearms', 'fail', 'fails', 'failed', 'failing', 'horse', 'hikes', 'cooking', 'grasping', 'gaping', 'weeping', 'locked', 'looked', 'choosing', 'gasket', 'injected', 'injection', 'injections',
+  'slight', 'slightly', 'inch', 'inches', 'beep', 'beeps', 'beeped', 'beeping', 'forearm', 'forearms', 'fail', 'fails', 'failed', 'failing', 'stuck', 'horse', 'hikes', 'cooking', 'grasping', 'gaping', 'weeping', 'locked', 'looked', 'choosing', 'gasket', 'injected', 'injection', 'injections',
 ];
 /** Words a phrase may skip between two of its words ("breathing really slow" matches "breathing slow"). */
 const PHRASE_GAP = 1;
@@ -299,7 +299,9 @@ export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable
     const scan: Scan = { tokens, continues, real: tokens.map((token) => known.has(token.word)), known: new Uint8Array(seen.size * tokens.length), work: tokens.length };
     const findings = new Map<UrgentLevel, UrgentFinding>();
     for (const entry of compiled) {
-      if (findings.has(entry.group.level) || !ruleFires(scan, entry)) continue;
+      // Once a level has fired, its other rules are skipped; a meter counts them all, so the
+      // work it measures is the worst case, whatever fires first.
+      if ((!meter && findings.has(entry.group.level)) || !ruleFires(scan, entry) || findings.has(entry.group.level)) continue;
       findings.set(entry.group.level, {
         level: entry.group.level,
         ruleId: entry.rule.id,

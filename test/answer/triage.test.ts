@@ -97,6 +97,11 @@ describe('answer/triage', () => {
       ['an older person shoved around', 'her caregiver shoves her and she has bruises', 'emergency'],
       ['a fall on blood thinners', 'grandpa fell in the bathroom, he takes eliquis and hit his head', 'emergency'],
       ['a whole bottle', 'she swallowed the whole bottle of her sleeping pills', 'poison'],
+      ['breathless with a cold sweat, no chest pain', 'no chest pain but I am short of breath walking to the kitchen and in a cold sweat', 'emergency'],
+      ['thinking of driving off a bridge', 'every day I think about driving off the bridge on my way home', 'crisis'],
+      ['pills saved up', 'my dad has been saving his pain tablets and says he will take the lot tonight', 'crisis'],
+      ['a grandson hitting his grandmother', 'her grandson is hitting her and he is still in the house', 'emergency'],
+      ['a formal report of bladder control lost', 'since last night I have lost control of my water and my back is worse', 'emergency'],
       ['Spanish self-harm with a knife', 'mi hijo se encerro en su cuarto con una navaja y dice que se va a hacer dano', 'crisis'],
       ['strange snoring after opioids', 'after his morphine he is snoring in a strange way and slow to answer', 'emergency'],
     ])('catches %s', (_, question, level) => {
@@ -109,6 +114,8 @@ describe('answer/triage', () => {
       ['being gun shy', 'after a surprise bill I am gun shy, does insurance cover injections'],
       ['an old fall', 'I fell years ago while on warfarin and hit my hip, can I still get a shot'],
       ['taking all the pills as prescribed', 'I took all my meds this morning like always'],
+      ['a worry stuck in the head', 'my uncle says opioids cause heart attacks and now it is stuck in my head'],
+      ['a grandfather who plans ahead', 'what is he supposed to do if he starts having chest pain during the appointment'],
     ])('does not take %s for an emergency', (_, question) => {
       expect(levelOf(question)).toBeNull();
     });
