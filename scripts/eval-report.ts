@@ -11,7 +11,7 @@ import type { KnowledgeBundle } from '../src/knowledge/schema.js';
 import { provenance, writeFigures } from './figures.js';
 
 const SETS: { name: string; path: string; locale: 'en' | 'es'; what: string }[] = [
-  { name: 'blind personas', path: 'test/eval/blind', locale: 'en', what: '1,432 questions from four persona writers (older adults and caregivers, second language and phone typing, long stories and skeptics, the days after a procedure)' },
+  { name: 'blind personas', path: 'test/eval/blind', locale: 'en', what: '1,872 questions from six persona writers (older adults and caregivers, second language and phone typing, long stories and skeptics, the days after a procedure; then emergencies and their look-alikes from families and elders, and from people with chronic pain)' },
   { name: 'first blind set', path: 'test/eval/questions.jsonl', locale: 'en', what: '380 questions written from the entry titles' },
   { name: 'Spanish', path: 'test/eval/questions.es.jsonl', locale: 'es', what: '160 Spanish questions written from the entry titles' },
   { name: 'Spanish blind personas', path: 'test/eval/blind-es', locale: 'es', what: '358 Spanish questions from four persona writers, on all 52 topics while the Spanish knowledge has 13 entries (issue 21)' },
