@@ -117,6 +117,8 @@ type TermWeights = Map<string, number>;
 interface IndexedPassage {
   passage: Passage;
   fields: TermWeights;
+  /** The heading, folded, as `asks:` sections are compared with it ("summary" for the opening). */
+  asked: string;
 }
 
 interface IndexedEntry {
@@ -183,7 +185,8 @@ function indexEntry(entry: Entry, found: EntryTerms): IndexedEntry {
   const all = weigh(weigh(weigh(new Map(), found.title, FIELD_WEIGHTS.title), found.keywords, FIELD_WEIGHTS.keywords), found.questions, FIELD_WEIGHTS.questions);
   const passages = entry.passages.map((passage, i) => {
     const { heading = [], text = [] } = found.passages[i] ?? {};
-    return { passage, fields: weigh(weigh(new Map(), heading, FIELD_WEIGHTS.heading), text, FIELD_WEIGHTS.text) };
+    const asked = passage.heading === '' ? 'summary' : foldText(passage.heading);
+    return { passage, fields: weigh(weigh(new Map(), heading, FIELD_WEIGHTS.heading), text, FIELD_WEIGHTS.text), asked };
   });
   for (const { fields } of passages) for (const [term, weight] of fields) all.set(term, Math.max(all.get(term) ?? 0, weight));
   return { entry, terms: all, naming: new Set([...found.title, ...found.keywords]), passages };
@@ -551,13 +554,12 @@ function passageScores(item: IndexedEntry, queryTerms: QueryTerm[], sections: Re
   let best = item.passages[0]?.passage.id ?? item.entry.id;
   let bestScore = 0;
   const scores: { passageId: string; score: number }[] = [];
-  for (const { passage, fields } of item.passages) {
+  for (const { passage, fields, asked } of item.passages) {
     let score = 0;
     for (const { weight, candidates } of aspects) score += weight * strength(candidates, fields);
     scores.push({ passageId: passage.id, score: total > 0 ? score / total : 0 });
     // A section whose heading answers the kind of question asked comes first.
-    const heading = passage.heading === '' ? 'summary' : foldText(passage.heading);
-    if (sections.size > 0 && [...sections].some((section) => heading.includes(section))) score += ASK_BONUS * total;
+    if ([...sections].some((section) => asked.includes(section))) score += ASK_BONUS * total;
     if (score > bestScore + 1e-9) {
       bestScore = score;
       best = passage.id;

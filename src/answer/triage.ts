@@ -33,7 +33,8 @@ const NOT_TYPOS = [
 const PHRASE_GAP = 1;
 // Words that negate the symptom right after them ("no fever", "don't have a fever", "sin
 // fiebre", "no me duele la cabeza").
-const NEGATORS = new Set(['no', 'not', 'without', 'never', 'denies', 'deny', 'dont', 'didnt', 'doesnt', 'havent', 'hasnt', 'hadnt', 'nor', 'neither', 'sin', 'ni', 'nunca']);
+// ("don't" is read as "do not", see EXPANSIONS, so "not" stands for every contraction.)
+const NEGATORS = new Set(['no', 'not', 'without', 'never', 'denies', 'deny', 'nor', 'neither', 'sin', 'ni', 'nunca']);
 // Words that may stand between a negator and the symptom it negates.
 const NEGATION_GAP = new Set([
   'have', 'has', 'had', 'got', 'get', 'any', 'signs', 'sign', 'of', 'high', 'real',
@@ -301,7 +302,9 @@ export function createTriage(groups: readonly UrgentGroup[], realWords: Iterable
     for (const entry of compiled) {
       // Once a level has fired, its other rules are skipped; a meter counts them all, so the
       // work it measures is the worst case, whatever fires first.
-      if ((!meter && findings.has(entry.group.level)) || !ruleFires(scan, entry) || findings.has(entry.group.level)) continue;
+      const decided = findings.has(entry.group.level);
+      if (decided && !meter) continue;
+      if (!ruleFires(scan, entry) || decided) continue;
       findings.set(entry.group.level, {
         level: entry.group.level,
         ruleId: entry.rule.id,

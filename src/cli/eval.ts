@@ -148,11 +148,11 @@ export function evaluate(
           if (reply.status === 'answer') topicAnswered++;
         }
         if (ids.slice(0, 3).includes(question.expect)) top3++;
-        if (question.passages?.length && topId(reply) === question.expect) {
-          // The passage the visitor sees: the answer's, or, after choosing the entry from "Did you mean", the one the matcher picked for the question.
-          const shown = reply.status === 'answer' ? reply.passage.id : responderFor(question.locale).matcher.match(question.q).matches.find((m) => m.entryId === question.expect)?.passageId;
+        // The passage the visitor sees: the answer's, or the one a "Did you mean" choice opens at.
+        const shown = reply.status === 'answer' ? reply.passage.id : reply.status === 'clarify' ? reply.choices.find((c) => c.id === question.expect)?.passageId : undefined;
+        if (question.passages?.length && topId(reply) === question.expect && shown !== undefined) {
           labelled++;
-          if (shown !== undefined && question.passages.includes(shown)) passageRight++;
+          if (question.passages.includes(shown)) passageRight++;
           else ok = false;
         }
       }
@@ -312,7 +312,8 @@ function main(args: string[]): number {
     failures.push(...belowFloors(figures, floors[half] ?? {}).map((f) => `${half}: ${f}`));
     if (inHalf.some((q) => q.passages?.length)) passageRows.push(`${half.padEnd(6)} right passage when the entry is right: ${percent(figures.rightPassage).trim()}`);
     if (inHalf.some((q) => q.expect !== null)) {
-      const baseline = miniSearchBaseline(inHalf[0]?.locale && inHalf[0].locale !== bundle.locale ? (others[inHalf[0].locale] ?? bundle) : bundle, inHalf);
+      // Over the questions in the run's language (a mixed set's other lines have no expected entry).
+      const baseline = miniSearchBaseline(bundle, inHalf.filter((q) => q.locale === undefined || q.locale === locale));
       baselineRows.push(`${half.padEnd(6)}${String(figures.questions).padStart(6)}${percent(baseline.top1)}${percent(baseline.top3)}   (MiniSearch on the same fields; ours: ${percent(figures.top1).trim()} / ${percent(figures.top3).trim()})`);
     }
     for (const level of URGENT_LEVELS) {

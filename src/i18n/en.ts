@@ -25,7 +25,7 @@ export const en: Strings = {
   relatedLabel: 'You may also ask',
   clarifyIntro: 'Did you mean one of these?',
   fallback: "Sorry, I don't have an answer to that. Our team can help: call us or book a consultation.",
-  needsClinic: "Our staff take care of this (prescriptions, test results, appointments, records and bills). I can't do it here: please call us or use the patient portal.",
+  needsClinic: "Our staff take care of this (prescriptions, test results, appointments, records and bills). I can't do it here, but they can: please contact the clinic.",
   portal: 'Patient portal',
   smallTalk: {
     greeting: 'Hello! Ask me about a treatment, a condition, or what to expect at your visit.',

@@ -25,7 +25,7 @@ export const es: Strings = {
   relatedLabel: 'También puede preguntar',
   clarifyIntro: '¿Quiso decir alguna de estas?',
   fallback: 'Lo siento, no tengo una respuesta para eso. Nuestro equipo puede ayudarle: llámenos o reserve una consulta.',
-  needsClinic: 'Nuestro personal se encarga de esto (recetas, resultados, citas, expedientes y facturas). No puedo hacerlo aquí: llámenos o use el portal del paciente.',
+  needsClinic: 'Nuestro personal se encarga de esto (recetas, resultados, citas, expedientes y facturas). No puedo hacerlo aquí, pero ellos sí: comuníquese con la clínica.',
   portal: 'Portal del paciente',
   smallTalk: {
     greeting: '¡Hola! Pregúnteme sobre un tratamiento, una condición o qué esperar en su visita.',
